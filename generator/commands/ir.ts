@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { ingest } from '../ingest/index.js';
+import { stableStringify } from '../ir/json.js';
+import { allMethods } from '../ir/walk.js';
+import { EXIT, type CommandIO } from './io.js';
+import { reportDiagnostics } from './report.js';
+import { pagesParser } from '../ingest/markdown/parallel.js';
+
+export interface IrOptions {
+  maxDiagnostics?: number;
+  verbose?: boolean;
+  cache?: boolean;
+  workers?: number;
+}
+
+/** `sdkforge ir <paths...>`: the IR as JSON on stdout, diagnostics and a summary on stderr. */
+export async function runIr(paths: string[], options: IrOptions, io: CommandIO): Promise<number> {
+  const result = await ingest(paths, { cwd: io.cwd, parsePages: pagesParser({ cwd: io.cwd, cache: options.cache !== false, workers: options.workers }) });
+  io.stdout(stableStringify(result.api) + '\n');
+  reportDiagnostics(io, result.diagnostics, { limit: options.maxDiagnostics ?? 200, verbose: options.verbose });
+  const methods = allMethods(result.api);
+  const s = result.stats;
+  const pageLine = s
+    ? `${s.pages} page(s): ${s.methodPages} method pages, ${s.skippedPages} skipped${s.droppedPages ? `, ${s.droppedPages} dropped as misfiled` : ''}; `
+    : '';
+  const clientLine = result.api.clients.map((c) => `${c.name} ${c.methods.length}`).join(', ');
+  io.stderr(`${pageLine}${methods.length} method(s) (${clientLine}), ${result.api.types.length} named type(s)\n`);
+  const unusable = result.diagnostics.some((d) => d.code === 'input-not-found' || d.code === 'input-unsupported' || d.code === 'input-empty');
+  return unusable ? EXIT.usage : EXIT.ok;
+}
+
+export function registerIr(program: Command, io: CommandIO, setExit: (code: number) => void): void {
+  program
+    .command('ir')
+    .description('print the intermediate model (IR) of docs pages and/or specs as JSON')
+    .argument('<paths...>', 'markdown pages, folders of pages, or OpenAPI documents')
+    .option('--max-diagnostics <n>', 'print at most n diagnostics one by one', (v) => Number(v), 200)
+    .option('--verbose', 'print info diagnostics one by one too')
+    .option('--no-cache', 'do not read or write the page cache (.sdkforge-cache/)')
+    .option('--workers <n>', 'worker threads for parsing pages (default: by input size)', (v) => Number(v))
+    .action(async (paths: string[], opts: IrOptions) => setExit(await runIr(paths, opts, io)));
+}

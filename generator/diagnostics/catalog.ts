@@ -1,0 +1,17 @@
+import type { CodeInfo } from './codes/entry.js';
+import { generalCodes } from './codes/general.js';
+import { irCodes } from './codes/ir.js';
+import { markdownCodes } from './codes/markdown.js';
+
+/**
+ * Every diagnostic code sdkforge can report, with its default severity, cause and fix.
+ * One file per area under codes/; a test checks that every code reported is explained here.
+ */
+export const catalog = {
+  ...generalCodes,
+  ...markdownCodes,
+  ...irCodes,
+} satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof catalog;
+export type { CodeInfo };

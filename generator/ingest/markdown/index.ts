@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import { normalizeApi } from '../../ir/normalize.js';
+import { IR_VERSION, type Api, type Client, type Method } from '../../ir/types.js';
+import { mergePages, type MergedPages } from './merge.js';
+import { applyOverrides } from './overrides.js';
+import { parsePage, type PageResult } from './page.js';
+
+export { OVERRIDES_FILE } from './overrides.js';
+
+export interface MarkdownInput {
+  /** Pages as paths relative to the working directory, `/`-separated. */
+  pages: string[];
+  /** Overrides files (http-overrides.json) found beside the pages. */
+  overrides: string[];
+}
+
+export interface MarkdownIngestResult {
+  api: Api;
+  diagnostics: Diagnostic[];
+  stats: MergedPages['stats'];
+}
+
+export type PageParser = (files: readonly string[]) => Promise<PageResult[]>;
+
+/** Parses pages one after the other in this thread (see parallel.ts for the fast path). */
+export const parsePagesInline: PageParser = async (files) => {
+  const out: PageResult[] = [];
+  for (const f of files) out.push(parsePage(f, await readFile(f, 'utf8')));
+  return out;
+};
+
+/** Markdown pages → IR. Pages are read in sorted order so the result never depends on the file system. */
+export async function ingestMarkdown(input: MarkdownInput, parse: PageParser = parsePagesInline): Promise<MarkdownIngestResult> {
+  const files = [...input.pages].sort();
+  const pages = await parse(files);
+  return assemble(pages, input.overrides);
+}
+
+export async function assemble(pages: PageResult[], overrides: readonly string[]): Promise<MarkdownIngestResult> {
+  const merged = mergePages(pages);
+  const diagnostics: Diagnostic[] = [...pages.flatMap((p) => p.diagnostics), ...merged.diagnostics];
+  let methods = merged.methods;
+  for (const f of [...overrides].sort()) methods = applyOverrides(methods, f, await readFile(f, 'utf8'), diagnostics);
+
+  const byClient = new Map<string, Method[]>();
+  for (const m of methods) {
+    const list = byClient.get(m.client) ?? [];
+    list.push(m);
+    byClient.set(m.client, list);
+  }
+  const clients: Client[] = [...byClient.entries()].map(([name, ms]) => ({ name, methods: ms }));
+  const zh = pages.filter((p) => p.method?.docLanguage === 'zh').length;
+  const en = pages.filter((p) => p.method?.docLanguage === 'en').length;
+  const api: Api = normalizeApi({
+    irVersion: IR_VERSION,
+    origin: 'docs',
+    language: zh > en ? 'zh' : 'en',
+    clients,
+    types: merged.types,
+  });
+  return { api, diagnostics, stats: merged.stats };
+}

@@ -1,0 +1,245 @@
+import type { Diagnostic } from '../../diagnostics/types.js';
+import type { DocRef, Field, Method, NamedType, Parameter, TypeRef } from '../../ir/types.js';
+import { kebabCase } from '../../naming/words.js';
+import { describeType } from './field-table.js';
+import { applyHttpRule } from './http-rule.js';
+import type { PageMethod, PageResult } from './page.js';
+import { languageRank } from './page-path.js';
+
+export interface MergedPages {
+  methods: Method[];
+  types: NamedType[];
+  diagnostics: Diagnostic[];
+  /** How many pages were method pages, how many were skipped, and into how many methods they merged. */
+  stats: { pages: number; methodPages: number; skippedPages: number; droppedPages: number; methods: number };
+}
+
+type MethodPage = PageResult & { method: PageMethod };
+
+const methodKey = (m: PageMethod): string => `${m.client}.${m.words.join('_')}`;
+const pageKey = (m: PageMethod): string => `${m.path.category ?? ''}/${m.path.stem}`;
+
+/**
+ * Merges the pages of one API into methods and named types. The pages of one method in several
+ * SDK languages become one method; the facts come from the most complete page (then by language
+ * order), and every disagreement of another page is a diagnostic naming both places.
+ */
+export function mergePages(pages: readonly PageResult[]): MergedPages {
+  const diagnostics: Diagnostic[] = [];
+  const methodPages = pages.filter((p): p is MethodPage => p.kind === 'method' && p.method !== undefined);
+  const kept = dropWrongClientPages(methodPages, diagnostics);
+
+  const groups = new Map<string, MethodPage[]>();
+  for (const p of kept) {
+    const key = methodKey(p.method);
+    const g = groups.get(key);
+    if (g) g.push(p);
+    else groups.set(key, [p]);
+  }
+  const methods: Method[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    methods.push(mergeMethod(groups.get(key)!, diagnostics));
+  }
+  const keptFiles = new Set(kept.map((p) => p.file));
+  const types = mergeTypes(
+    pages.filter((p) => p.kind === 'method' && keptFiles.has(p.file)).flatMap((p) => p.types),
+    diagnostics,
+  );
+  return {
+    methods,
+    types,
+    diagnostics,
+    stats: {
+      pages: pages.length,
+      methodPages: methodPages.length,
+      skippedPages: pages.length - methodPages.length,
+      droppedPages: methodPages.length - kept.length,
+      methods: methods.length,
+    },
+  };
+}
+
+/**
+ * The same page (category/file) documented under two clients: the client named by fewer pages
+ * is taken to be a misfiled copy (node's management/ folder holds authentication pages named
+ * `ManagementClient.getProfile`), reported and dropped.
+ */
+function dropWrongClientPages(pages: MethodPage[], diagnostics: Diagnostic[]): MethodPage[] {
+  const byPage = new Map<string, Map<string, MethodPage[]>>();
+  for (const p of pages) {
+    const k = pageKey(p.method);
+    const byClient = byPage.get(k) ?? new Map<string, MethodPage[]>();
+    const list = byClient.get(p.method.client) ?? [];
+    list.push(p);
+    byClient.set(p.method.client, list);
+    byPage.set(k, byClient);
+  }
+  const dropped = new Set<string>();
+  for (const byClient of byPage.values()) {
+    if (byClient.size < 2) continue;
+    const ranked = [...byClient.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+    const [winnerClient, winnerPages] = ranked[0]!;
+    for (const [client, list] of ranked.slice(1)) {
+      if (list.length >= winnerPages.length) continue;
+      for (const p of list) {
+        dropped.add(p.file);
+        diagnostics.push({
+          code: 'md-client-conflict',
+          severity: 'warning',
+          message: `${p.method.writtenName ?? methodKey(p.method)} is filed under ${client}, but ${winnerPages.length} page(s) document the same page under ${winnerClient}; this page is dropped`,
+          location: p.method.source,
+          related: [{ message: `documented as ${winnerPages[0]!.method.writtenName ?? winnerClient}`, location: winnerPages[0]!.method.source }],
+        });
+      }
+    }
+  }
+  return pages.filter((p) => !dropped.has(p.file));
+}
+
+function mergeMethod(group: MethodPage[], diagnostics: Diagnostic[]): Method {
+  const ordered = [...group].sort(
+    (a, b) =>
+      a.method.partialParameters.length - b.method.partialParameters.length ||
+      languageRank(a.method.path.language) - languageRank(b.method.path.language) ||
+      (a.file < b.file ? -1 : 1),
+  );
+  const primary = ordered[0]!.method;
+  const params: Field[] = primary.parameters.map((p) => {
+    if (!primary.partialParameters.includes(p.name)) return p;
+    const full = ordered.slice(1).flatMap((o) => o.method.parameters.filter((q) => q.name === p.name && !o.method.partialParameters.includes(q.name)))[0];
+    return full ?? p;
+  });
+  for (const other of ordered.slice(1)) compareMethod(primary, params, other.method, diagnostics);
+
+  const words = primary.words;
+  const docs: DocRef[] = ordered
+    .map((p) => {
+      const ref: DocRef = { file: p.file };
+      if (p.method.writtenName) ref.writtenName = p.method.writtenName;
+      if (p.method.path.language) ref.language = p.method.path.language;
+      return ref;
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
+
+  const method: Method = {
+    words,
+    id: words.join('_'),
+    client: primary.client,
+    http: { verb: 'POST', path: '', verbOrigin: { kind: 'rule', rule: '', source: primary.source }, pathOrigin: { kind: 'rule', rule: '', source: primary.source } },
+    parameters: [],
+    response: {
+      type: primary.responseType ? { kind: 'ref', name: primary.responseType } : { kind: 'unknown' },
+      source: primary.source,
+    },
+    docs,
+    source: primary.source,
+  };
+  if (primary.title) method.title = primary.title;
+  if (primary.description) method.description = primary.description;
+  if (primary.path.category) method.category = primary.path.category;
+  if (primary.sample !== undefined) method.response.sample = primary.sample;
+  const { http, location } = applyHttpRule(words, primary.path.stem || kebabCase(words), params, primary.source);
+  method.http = http;
+  method.parameters = params.map((p): Parameter => ({ ...p, in: location }));
+  return method;
+}
+
+function fieldFacts(f: Field): Record<string, string> {
+  return {
+    type: describeType(f.type),
+    required: String(f.required),
+    default: f.default === undefined ? '(none)' : JSON.stringify(f.default),
+  };
+}
+
+function compareMethod(primary: PageMethod, params: Field[], other: PageMethod, diagnostics: Diagnostic[]): void {
+  const related = (message: string, location = primary.source) => [{ message, location }];
+  const push = (message: string, location = other.source, rel = related(`${primary.writtenName ?? 'primary page'} here`)) =>
+    diagnostics.push({ code: 'md-merge-disagreement', severity: 'warning', message, location, related: rel });
+
+  const byName = new Map(params.map((p) => [p.name, p]));
+  const otherNames = new Set(other.parameters.map((p) => p.name));
+  for (const q of other.parameters) {
+    if (other.partialParameters.includes(q.name)) continue;
+    const p = byName.get(q.name);
+    if (!p) {
+      push(`parameter "${q.name}" is on this page but not on ${primary.path.language ?? 'the primary'} page`, q.source);
+      continue;
+    }
+    const a = fieldFacts(p);
+    const b = fieldFacts(q);
+    for (const k of Object.keys(a)) {
+      if (a[k] !== b[k]) push(`parameter "${q.name}": ${k} is ${b[k]} here but ${a[k]} on the ${primary.path.language ?? 'primary'} page`, q.source, related(`${k} ${a[k]}`, p.source));
+    }
+  }
+  for (const p of params) {
+    if (!otherNames.has(p.name)) push(`parameter "${p.name}" is missing on this page`, other.source, related('defined here', p.source));
+  }
+  if ((primary.responseType ?? '') !== (other.responseType ?? '')) {
+    push(`response type is ${other.responseType ?? '(none)'} here but ${primary.responseType ?? '(none)'} on the ${primary.path.language ?? 'primary'} page`);
+  }
+}
+
+/** Structural signature of a named type: names, types and required flags (not prose). */
+function signature(t: NamedType): string {
+  const type: TypeRef = t.type;
+  if (type.kind === 'object') return type.fields.map((f) => `${f.name}:${describeType(f.type)}:${f.required}`).join(';');
+  return describeType(type);
+}
+
+/**
+ * One definition per named type. Pages repeat the structures they use; when they disagree the
+ * most common definition wins and each other variant is reported once, naming both places.
+ */
+function mergeTypes(all: NamedType[], diagnostics: Diagnostic[]): NamedType[] {
+  const byName = new Map<string, NamedType[]>();
+  for (const t of all) {
+    const list = byName.get(t.name);
+    if (list) list.push(t);
+    else byName.set(t.name, [t]);
+  }
+  const out: NamedType[] = [];
+  for (const name of [...byName.keys()].sort()) {
+    const defs = byName.get(name)!;
+    const variants = new Map<string, NamedType[]>();
+    for (const d of defs) {
+      const sig = signature(d);
+      const list = variants.get(sig);
+      if (list) list.push(d);
+      else variants.set(sig, [d]);
+    }
+    const ranked = [...variants.values()].sort(
+      (a, b) => b.length - a.length || (a[0]!.source.file < b[0]!.source.file ? -1 : 1),
+    );
+    const winner = ranked[0]!;
+    out.push(winner[0]!);
+    for (const variant of ranked.slice(1)) {
+      diagnostics.push({
+        code: 'ir-conflicting-type',
+        severity: 'warning',
+        message: `${name} is defined differently on ${variant.length} page(s) than on ${winner.length} other(s): ${diffFields(winner[0]!, variant[0]!)}; the definition of the ${winner.length} is used`,
+        location: variant[0]!.source,
+        related: [{ message: `${name} as used`, location: winner[0]!.source }],
+      });
+    }
+  }
+  return out;
+}
+
+function diffFields(a: NamedType, b: NamedType): string {
+  if (a.type.kind !== 'object' || b.type.kind !== 'object') return `${describeType(b.type)} vs ${describeType(a.type)}`;
+  const fa = new Map(a.type.fields.map((f) => [f.name, f]));
+  const fb = new Map(b.type.fields.map((f) => [f.name, f]));
+  const notes: string[] = [];
+  for (const [n, f] of fb) {
+    const g = fa.get(n);
+    if (!g) notes.push(`+${n}`);
+    else {
+      if (describeType(f.type) !== describeType(g.type)) notes.push(`${n}: ${describeType(f.type)} vs ${describeType(g.type)}`);
+      if (f.required !== g.required) notes.push(`${n}: required ${f.required} vs ${g.required}`);
+    }
+  }
+  for (const n of fa.keys()) if (!fb.has(n)) notes.push(`-${n}`);
+  const shown = notes.slice(0, 4).join(', ');
+  return notes.length > 4 ? `${shown} and ${notes.length - 4} more` : shown || 'field order';
+}

@@ -1,0 +1,29 @@
+import { splitWords } from '../../naming/words.js';
+import type { Block } from './blocks.js';
+import { stripInvisible } from './cell-text.js';
+
+export type MethodNameReading =
+  | { ok: true; client: string; words: string[]; writtenName: string; line: number; column: number }
+  | { ok: false; text: string };
+
+/**
+ * The method name line: `ManagementClient.getUserMfaInfo` (node, java), `get_user_mfa_info`
+ * (python, php), `GetUserMfaInfo` (go, csharp): one canonical method, words get/user/mfa/info.
+ */
+export function readMethodName(blocks: readonly Block[]): MethodNameReading {
+  const para = blocks.find((b) => b.kind === 'paragraph');
+  if (!para || para.kind !== 'paragraph') return { ok: false, text: '' };
+  const text = stripInvisible(para.text).trim();
+  const m = /`?\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\.|::|->)\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\([^)]*\))?\s*`?/.exec(text);
+  if (!m || !/Client$/.test(m[1]!)) return { ok: false, text };
+  const firstLine = text.split('\n')[0]!;
+  const column = para.text.split('\n')[0]!.indexOf(firstLine.trim()[0] ?? '') + 1;
+  return {
+    ok: true,
+    client: m[1]!,
+    words: splitWords(m[2]!),
+    writtenName: `${m[1]}.${m[2]}`,
+    line: para.line,
+    column: Math.max(1, column),
+  };
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PageParser } from './index.js';
+import { parsePage, type PageResult } from './page.js';
+
+/**
+ * Bump when the page parser's output changes: cached results of older parsers are then ignored.
+ * (The cache key also holds the page's content hash, so an edited page is always re-parsed.)
+ */
+export const PARSER_VERSION = 1;
+
+export const CACHE_DIR = '.sdkforge-cache';
+
+interface CacheFile {
+  version: number;
+  pages: Record<string, { hash: string; result: PageResult }>;
+}
+
+export interface PagesParserOptions {
+  cwd: string;
+  /** Read and write the content-hash cache in `<cwd>/.sdkforge-cache/`. */
+  cache?: boolean;
+  /** Worker threads; 0 parses in this thread. Default: one per core for large inputs. */
+  workers?: number | undefined;
+}
+
+const hashOf = (text: string): string => createHash('sha1').update(text).digest('hex');
+
+/**
+ * The page parser the CLI uses: a content-hash cache in front of worker threads.
+ * Warm (nothing changed), no page is parsed; cold, pages are parsed on all cores.
+ */
+export function pagesParser(options: PagesParserOptions): PageParser {
+  return async (files) => {
+    const cachePath = join(resolve(options.cwd), CACHE_DIR, `pages-v${PARSER_VERSION}.json`);
+    const cache = options.cache ? await loadCache(cachePath) : undefined;
+    const texts = await Promise.all(files.map((f) => readFile(resolve(options.cwd, f), 'utf8')));
+    const results: (PageResult | undefined)[] = new Array(files.length);
+    const hashes = texts.map(hashOf);
+    const todo: number[] = [];
+    files.forEach((f, i) => {
+      const hit = cache?.pages[f];
+      if (hit && hit.hash === hashes[i]) results[i] = hit.result;
+      else todo.push(i);
+    });
+    if (todo.length > 0) {
+      const parsed = await parseMany(
+        todo.map((i) => files[i]!),
+        todo.map((i) => texts[i]!),
+        options.workers,
+      );
+      todo.forEach((i, k) => (results[i] = parsed[k]));
+    }
+    if (options.cache && (todo.length > 0 || !cache || Object.keys(cache.pages).length !== files.length)) {
+      const pages: CacheFile['pages'] = {};
+      files.forEach((f, i) => (pages[f] = { hash: hashes[i]!, result: results[i]! }));
+      await saveCache(cachePath, { version: PARSER_VERSION, pages });
+    }
+    return results as PageResult[];
+  };
+}
+
+async function loadCache(path: string): Promise<CacheFile | undefined> {
+  try {
+    const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
+    return data.version === PARSER_VERSION ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function saveCache(path: string, data: CacheFile): Promise<void> {
+  try {
+    await mkdir(join(path, '..'), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(data));
+    await rename(tmp, path);
+  } catch {
+    // the cache is an optimisation: a read-only checkout still works
+  }
+}
+
+const WORKER_FILE = fileURLToPath(new URL('./page-worker.js', import.meta.url));
+/** Below this many pages, starting threads costs more than it saves. */
+const MIN_PAGES_FOR_WORKERS = 200;
+
+async function parseMany(files: string[], texts: string[], workers: number | undefined): Promise<PageResult[]> {
+  const n = workers ?? (files.length >= MIN_PAGES_FOR_WORKERS ? availableParallelism() : 0);
+  if (n <= 1 || !existsSync(WORKER_FILE)) return files.map((f, i) => parsePage(f, texts[i]!));
+  const chunks: number[][] = Array.from({ length: n }, () => []);
+  files.forEach((_f, i) => chunks[i % n]!.push(i));
+  const out: PageResult[] = new Array(files.length);
+  await Promise.all(
+    chunks.map(
+      (idx) =>
+        new Promise<void>((done, fail) => {
+          const w = new Worker(WORKER_FILE, { workerData: { files: idx.map((i) => files[i]), texts: idx.map((i) => texts[i]) } });
+          w.once('message', (results: PageResult[]) => {
+            results.forEach((r, k) => (out[idx[k]!] = r));
+            done();
+          });
+          w.once('error', fail);
+        }),
+    ),
+  );
+  return out;
+}

@@ -1,0 +1,165 @@
+/**
+ * The intermediate model (IR): what every ingester produces and every emitter consumes.
+ *
+ * Rules of the contract:
+ * - plain JSON data only (no classes, no undefined in arrays, no Maps), so it can be printed,
+ *   cached and diffed;
+ * - every fact carries the place it came from (`source`);
+ * - element order is stable: clients, methods and types are sorted by name (see `normalizeApi`).
+ */
+
+export const IR_VERSION = 1;
+
+/** A position in an input document. `file` is relative to the working directory, `/`-separated. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Where the HTTP verb or path of a method came from. */
+export type Origin =
+  | { kind: 'spec'; source: SourceLocation }
+  /** A documented rule applied to docs-derived methods; `rule` names which one fired. */
+  | { kind: 'rule'; rule: string; source: SourceLocation }
+  | { kind: 'override'; source: SourceLocation };
+
+export interface EnumValue {
+  value: string | number | boolean;
+  description?: string;
+  source: SourceLocation;
+}
+
+export type PrimitiveKind = 'string' | 'number' | 'integer' | 'boolean';
+
+/** A type expression: a discriminated union on `kind`. */
+export type TypeRef =
+  | { kind: 'string'; format?: string }
+  | { kind: 'number'; format?: string }
+  | { kind: 'integer'; format?: string }
+  | { kind: 'boolean' }
+  | { kind: 'null' }
+  | { kind: 'unknown' }
+  | { kind: 'literal'; value: string | number | boolean }
+  | { kind: 'array'; items: TypeRef }
+  /** A reference to a named type in `Api.types`. */
+  | { kind: 'ref'; name: string }
+  /** An inline object; `fields: []` with `open: true` is "any object". */
+  | { kind: 'object'; fields: Field[]; open?: boolean }
+  | { kind: 'map'; values: TypeRef }
+  | { kind: 'enum'; base: PrimitiveKind; values: EnumValue[] }
+  | { kind: 'union'; variants: TypeRef[]; discriminator?: Discriminator };
+
+export interface Discriminator {
+  property: string;
+  /** discriminator value → named type */
+  mapping: { value: string; type: string }[];
+}
+
+/** A property of an object type, or (as `Parameter`) an argument of a method. */
+export interface Field {
+  name: string;
+  type: TypeRef;
+  required: boolean;
+  default?: JsonValue;
+  description?: string;
+  example?: JsonValue;
+  deprecated?: boolean;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  source: SourceLocation;
+}
+
+/**
+ * Where a parameter travels. `body` means "a property of the JSON request body" (docs pages list
+ * body properties as parameters); a whole-body schema from a spec is `Method.requestBody` instead.
+ */
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie' | 'body';
+
+export interface Parameter extends Field {
+  in: ParameterLocation;
+}
+
+export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+export interface HttpBinding {
+  verb: HttpVerb;
+  path: string;
+  verbOrigin: Origin;
+  pathOrigin: Origin;
+}
+
+export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
+
+export interface RequestBody {
+  type: TypeRef;
+  required: boolean;
+  encoding: BodyEncoding;
+  contentType: string;
+  description?: string;
+  source: SourceLocation;
+}
+
+export interface ResponseInfo {
+  /** The success response's type; `{kind:'unknown'}` when undocumented. */
+  type: TypeRef;
+  description?: string;
+  contentType?: string;
+  /** The sample result as parsed JSON, when the source gives one that parses. */
+  sample?: JsonValue;
+  source: SourceLocation;
+}
+
+/** The page(s) a method is documented on: one per language edition for docs input. */
+export interface DocRef {
+  file: string;
+  /** The method name exactly as written on that page (`ManagementClient.getUserMfaInfo`). */
+  writtenName?: string;
+  language?: string;
+}
+
+export interface Method {
+  /** Canonical name as lower-case words: every casing is derived from it (see naming/). */
+  words: string[];
+  /** `words.join('_')`, the method's id inside its client. */
+  id: string;
+  client: string;
+  title?: string;
+  description?: string;
+  category?: string;
+  deprecated?: boolean;
+  http: HttpBinding;
+  parameters: Parameter[];
+  requestBody?: RequestBody;
+  response: ResponseInfo;
+  docs: DocRef[];
+  source: SourceLocation;
+}
+
+export interface Client {
+  name: string;
+  description?: string;
+  methods: Method[];
+}
+
+/** A named type (DTO), shared by all methods. Usually an object, but any type can be named. */
+export interface NamedType {
+  name: string;
+  type: TypeRef;
+  description?: string;
+  source: SourceLocation;
+}
+
+export interface Api {
+  irVersion: typeof IR_VERSION;
+  title?: string;
+  version?: string;
+  /** `docs` when built from markdown pages, `openapi` from a spec, `merged` from both. */
+  origin: 'docs' | 'openapi' | 'merged';
+  /** Document language of the prose ('en', 'zh'), when known. */
+  language?: string;
+  clients: Client[];
+  types: NamedType[];
+}
