@@ -21,16 +21,34 @@ export const markdownCodes = {
     fix: 'Write the method name as `ManagementClient.getUserMfaInfo` in an inline code span.',
   },
   'md-file-name-mismatch': {
-    severity: 'warning',
+    severity: 'info',
     title: 'File name disagrees with method name',
-    cause: 'The page file name (kebab case) is not the kebab-case form of the method name.',
-    fix: 'Rename the file or fix the method name.',
+    cause: 'The page file name (kebab case) is not the kebab-case form of the method name. Published pages do this on purpose when the API path differs from the SDK name (signup.md documents signUp), so the file name still gives the path.',
+    fix: 'Nothing, if the file name is the API path; else rename the file.',
   },
   'md-table-fused-row': {
     severity: 'warning',
     title: 'Table row fused into the delimiter row',
     cause: 'The first body row of a table was pasted into its delimiter row (often truncated with "...").',
     fix: 'Put the delimiter row (`| --- | --- |`) and the first row on separate lines.',
+  },
+  'md-table-row-continued': {
+    severity: 'warning',
+    title: 'Table row broken over several lines',
+    cause: 'A cell holds a line break (often a code sample), so the row continues on lines that do not start with "|"; markdown renderers show each line as a row of its own.',
+    fix: 'Keep each row on one line; write line breaks inside a cell as <br>.',
+  },
+  'md-duplicate-method-name': {
+    severity: 'warning',
+    title: 'Two pages give the same method name',
+    cause: 'Two different pages (files) of one client name the same SDK method, e.g. a copy filed under another category.',
+    fix: 'Rename one method or delete the copy. Until then the second is named after its file.',
+  },
+  'md-name-disagreement': {
+    severity: 'info',
+    title: 'Language pages spell the method name differently',
+    cause: 'Pages of the same method (same client and file) in different SDK languages give names that split into different words (DecryptWechatMiniProgramData vs decryptWechatMiniprogramData).',
+    fix: 'Nothing required; the name of the preferred language page is used.',
   },
   'md-table-cell-count': {
     severity: 'warning',

@@ -22,6 +22,8 @@ export interface TableRow {
   /** 1-based column of each cell's first character (after trimming), for diagnostics. */
   columns: number[];
   line: number;
+  /** False for a body line without a leading `|`: often the continuation of a cell broken over lines. */
+  leadingPipe: boolean;
 }
 
 export interface TableBlock {
@@ -184,7 +186,7 @@ export function scanBlocks(source: string): Block[] {
         flushPara();
         const table: TableBlock = {
           kind: 'table',
-          header: { ...header, line: lineNo },
+          header: { ...header, line: lineNo, leadingPipe: true },
           rows: [],
           line: lineNo,
         };
@@ -201,7 +203,7 @@ export function scanBlocks(source: string): Block[] {
         while (j < lines.length) {
           const row = lines[j]!;
           if (row.trim() === '' || ATX.test(row) || FENCE.test(row) || /^ {0,3}>/.test(row)) break;
-          table.rows.push({ ...splitRow(row), line: j + 1 });
+          table.rows.push({ ...splitRow(row), line: j + 1, leadingPipe: /^\s*\|/.test(row) });
           j++;
         }
         blocks.push(table);

@@ -21,12 +21,20 @@ function structureName(headingText: string): string | undefined {
 }
 
 /** The "Data Structure" section: one `###` heading and table per named type. */
-export function readDataStructures(blocks: readonly Block[], file: string, diagnostics: Diagnostic[]): StructureSection[] {
+export function readDataStructures(
+  blocks: readonly Block[],
+  file: string,
+  diagnostics: Diagnostic[],
+  /** Blocks of the "Data Structure" section proper: there a plain `### Name` counts too. */
+  inSection: ReadonlySet<Block>,
+): StructureSection[] {
   const out: StructureSection[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind !== 'heading' || b.depth < 3) continue;
+    const anchored = /<a\s+id\s*=/i.test(b.text);
+    if (!anchored && !inSection.has(b)) continue;
     const name = structureName(b.text);
     if (!name) continue;
     let table: TableBlock | undefined;

@@ -51,7 +51,7 @@ export function readFieldTable(table: TableBlock, ctx: TableContext): FieldTable
     const recovered = recoverFusedRow(table, index, ctx);
     if (recovered) rows.push({ row: recovered, partial: true });
   }
-  for (const row of table.rows) rows.push({ row: fitRow(row, width, index, ctx), partial: false });
+  for (const row of joinContinuedRows(table.rows, ctx)) rows.push({ row: fitRow(row, width, index, ctx), partial: false });
 
   const seen = new Set<string>();
   for (const { row, partial } of rows) {
@@ -135,6 +135,33 @@ export function readFieldTable(table: TableBlock, ctx: TableContext): FieldTable
   return result;
 }
 
+/**
+ * Lines without a leading `|` that follow a row are the rest of that row's last cell, broken
+ * over lines (a multi-line code sample in a Sample value cell). GFM shows each line as a row of
+ * its own; the data is one row, so the lines are joined back with line breaks.
+ */
+function joinContinuedRows(rows: readonly TableRow[], ctx: TableContext): TableRow[] {
+  const out: TableRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let j = i + 1;
+    while (j < rows.length && !rows[j]!.leadingPipe) j++;
+    if (j === i + 1 || !row.leadingPipe) {
+      out.push(row);
+      continue;
+    }
+    const cells = [...row.cells];
+    const tail = rows.slice(i + 1, j).map((r) => r.cells.join(' | ')).join('\n');
+    const last = cells.length - 1;
+    cells[last] = `${cells[last] ?? ''}\n${tail}`;
+    report(ctx, 'md-table-row-continued', `row continues over ${j - i - 1} more line(s) without a leading "|"; joined into one row`, { file: ctx.file, line: row.line, column: 1 });
+    // the closing `... |` line leaves an empty trailing cell; drop it so the count fits again
+    out.push({ ...row, cells });
+    i = j - 1;
+  }
+  return out;
+}
+
 export function describeType(t: TypeRef): string {
   switch (t.kind) {
     case 'array':
@@ -168,7 +195,7 @@ function fitRow(row: TableRow, width: number, index: Partial<Record<ColumnKey, n
   if (n < width) {
     report(ctx, 'md-table-cell-count', `row has ${n} cells, the header ${width}; the missing cells are read as empty`, loc);
     return {
-      line: row.line,
+      ...row,
       cells: [...row.cells, ...Array<string>(width - n).fill('')],
       columns: [...row.columns, ...Array<number>(width - n).fill(row.columns[n - 1] ?? 1)],
     };
@@ -176,7 +203,7 @@ function fitRow(row: TableRow, width: number, index: Partial<Record<ColumnKey, n
   const d = index.description;
   if (d === undefined) {
     report(ctx, 'md-table-cell-count', `row has ${n} cells, the header ${width}; the surplus cells are ignored`, loc);
-    return { line: row.line, cells: row.cells.slice(0, width), columns: row.columns.slice(0, width) };
+    return { ...row, cells: row.cells.slice(0, width), columns: row.columns.slice(0, width) };
   }
   const after = width - d - 1;
   const joined = row.cells.slice(d, n - after).join(' | ');
@@ -187,7 +214,7 @@ function fitRow(row: TableRow, width: number, index: Partial<Record<ColumnKey, n
     loc,
   );
   return {
-    line: row.line,
+    ...row,
     cells: [...row.cells.slice(0, d), joined, ...row.cells.slice(n - after)],
     columns: [...row.columns.slice(0, d), row.columns[d]!, ...row.columns.slice(n - after)],
   };
@@ -215,7 +242,7 @@ function recoverFusedRow(table: TableBlock, index: Partial<Record<ColumnKey, num
   const nameIdx = index.name!;
   if (nameIdx >= first && cells[nameIdx] !== '') {
     report(ctx, 'md-table-fused-row', `the first row is fused into the delimiter row${lostWhat}; recovered its cells ${recoveredHeaders.join(', ')}`, loc);
-    return { cells, columns, line: fused.line };
+    return { cells, columns, line: fused.line, leadingPipe: true };
   }
   const sampleIdx = index.example;
   const sample = sampleIdx !== undefined && sampleIdx >= first ? cellPlain(cells[sampleIdx]!) : '';
@@ -237,7 +264,7 @@ function recoverFusedRow(table: TableBlock, index: Partial<Record<ColumnKey, num
     `the first row is fused into the delimiter row${lostWhat}; recovered ${recoveredHeaders.join(', ')} and the name "${name}" from the sample code; its type is inferred from the sample and its required flag, default and description are lost`,
     loc,
   );
-  return { cells, columns, line: fused.line };
+  return { cells, columns, line: fused.line, leadingPipe: true };
 }
 
 /** `userId: "6229..."` / `user_id="6229..."` / `.setUserId("6229...")` in sample code → userId. */

@@ -15,6 +15,7 @@ const HEADER_WORDS: Record<string, ColumnKey> = {
   required: 'required',
   'is it required': 'required',
   'is required': 'required',
+  'is this field required': 'required',
   是否必填: 'required',
   必填: 'required',
   default: 'default',

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { DocRef, Field, Method, NamedType, Parameter, TypeRef } from '../../ir/types.js';
-import { kebabCase } from '../../naming/words.js';
+import { kebabCase, splitWords } from '../../naming/words.js';
 import { describeType } from './field-table.js';
 import { applyHttpRule } from './http-rule.js';
 import type { PageMethod, PageResult } from './page.js';
@@ -16,7 +16,12 @@ export interface MergedPages {
 
 type MethodPage = PageResult & { method: PageMethod };
 
-const methodKey = (m: PageMethod): string => `${m.client}.${m.words.join('_')}`;
+/**
+ * Pages of one method share client and file name in every language edition; the name line's
+ * casing differs per language and sometimes its words too (MiniProgram / Miniprogram), so the
+ * file is the safer key. Pages outside the published layout fall back to the name.
+ */
+const methodKey = (m: PageMethod): string => `${m.client}/${m.path.stem || m.words.join('_')}`;
 const pageKey = (m: PageMethod): string => `${m.path.category ?? ''}/${m.path.stem}`;
 
 /**
@@ -36,10 +41,10 @@ export function mergePages(pages: readonly PageResult[]): MergedPages {
     if (g) g.push(p);
     else groups.set(key, [p]);
   }
-  const methods: Method[] = [];
-  for (const key of [...groups.keys()].sort()) {
-    methods.push(mergeMethod(groups.get(key)!, diagnostics));
-  }
+  const methods = renameDuplicates(
+    [...groups.keys()].sort().map((key) => mergeMethod(groups.get(key)!, diagnostics)),
+    diagnostics,
+  );
   const keptFiles = new Set(kept.map((p) => p.file));
   const types = mergeTypes(
     pages.filter((p) => p.kind === 'method' && keptFiles.has(p.file)).flatMap((p) => p.types),
@@ -109,7 +114,18 @@ function mergeMethod(group: MethodPage[], diagnostics: Diagnostic[]): Method {
     const full = ordered.slice(1).flatMap((o) => o.method.parameters.filter((q) => q.name === p.name && !o.method.partialParameters.includes(q.name)))[0];
     return full ?? p;
   });
-  for (const other of ordered.slice(1)) compareMethod(primary, params, other.method, diagnostics);
+  for (const other of ordered.slice(1)) {
+    compareMethod(primary, params, other.method, diagnostics);
+    if (other.method.writtenName && primary.writtenName && other.method.words.join('_') !== primary.words.join('_')) {
+      diagnostics.push({
+        code: 'md-name-disagreement',
+        severity: 'info',
+        message: `${other.method.writtenName} reads as ${other.method.words.join('_')}, but the ${primary.path.language ?? 'primary'} page names it ${primary.writtenName} (${primary.words.join('_')}); the latter is used`,
+        location: other.method.source,
+        related: [{ message: primary.writtenName, location: primary.source }],
+      });
+    }
+  }
 
   const words = primary.words;
   const docs: DocRef[] = ordered
@@ -144,6 +160,46 @@ function mergeMethod(group: MethodPage[], diagnostics: Diagnostic[]): Method {
   return method;
 }
 
+/**
+ * Two pages (two files) that give the same method name: both are kept, since they document two
+ * endpoints (their paths differ). The page whose file name matches the name keeps it; the other
+ * is named after its file (`get-my-authorized-resources.md` → get_my_authorized_resources).
+ */
+function renameDuplicates(methods: Method[], diagnostics: Diagnostic[]): Method[] {
+  const byId = new Map<string, Method[]>();
+  for (const m of methods) {
+    const key = `${m.client}.${m.id}`;
+    byId.set(key, [...(byId.get(key) ?? []), m]);
+  }
+  const taken = new Set(byId.keys());
+  const out: Method[] = [];
+  for (const m of methods) {
+    const same = byId.get(`${m.client}.${m.id}`)!;
+    if (same.length === 1) {
+      out.push(m);
+      continue;
+    }
+    const stem = (x: Method): string => x.http.path.split('/').pop() ?? '';
+    const keeper = same.find((x) => stem(x) === kebabCase(x.words)) ?? same[0]!;
+    if (m === keeper) {
+      out.push(m);
+      continue;
+    }
+    let words = splitWords(stem(m));
+    if (words.length === 0 || taken.has(`${m.client}.${words.join('_')}`)) words = [...m.words, String(same.indexOf(m) + 1)];
+    taken.add(`${m.client}.${words.join('_')}`);
+    diagnostics.push({
+      code: 'md-duplicate-method-name',
+      severity: 'warning',
+      message: `${m.client}.${m.id} is also the name of another page's method; this one (${m.http.path}) is named ${words.join('_')} after its file`,
+      location: m.source,
+      related: [{ message: `${m.client}.${m.id} (${keeper.http.path})`, location: keeper.source }],
+    });
+    out.push({ ...m, words, id: words.join('_') });
+  }
+  return out;
+}
+
 function fieldFacts(f: Field): Record<string, string> {
   return {
     type: describeType(f.type),
@@ -157,11 +213,13 @@ function compareMethod(primary: PageMethod, params: Field[], other: PageMethod, 
   const push = (message: string, location = other.source, rel = related(`${primary.writtenName ?? 'primary page'} here`)) =>
     diagnostics.push({ code: 'md-merge-disagreement', severity: 'warning', message, location, related: rel });
 
-  const byName = new Map(params.map((p) => [p.name, p]));
-  const otherNames = new Set(other.parameters.map((p) => p.name));
+  // names compare by words: C# pages write RedirectUri where node pages write redirectUri
+  const canon = (name: string): string => splitWords(name).join('_');
+  const byName = new Map(params.map((p) => [canon(p.name), p]));
+  const otherNames = new Set(other.parameters.map((p) => canon(p.name)));
   for (const q of other.parameters) {
     if (other.partialParameters.includes(q.name)) continue;
-    const p = byName.get(q.name);
+    const p = byName.get(canon(q.name));
     if (!p) {
       push(`parameter "${q.name}" is on this page but not on ${primary.path.language ?? 'the primary'} page`, q.source);
       continue;
@@ -173,7 +231,7 @@ function compareMethod(primary: PageMethod, params: Field[], other: PageMethod, 
     }
   }
   for (const p of params) {
-    if (!otherNames.has(p.name)) push(`parameter "${p.name}" is missing on this page`, other.source, related('defined here', p.source));
+    if (!otherNames.has(canon(p.name))) push(`parameter "${p.name}" is missing on this page`, other.source, related('defined here', p.source));
   }
   if ((primary.responseType ?? '') !== (other.responseType ?? '')) {
     push(`response type is ${other.responseType ?? '(none)'} here but ${primary.responseType ?? '(none)'} on the ${primary.path.language ?? 'primary'} page`);

@@ -11,8 +11,10 @@ export type MethodNameReading =
  * (python, php), `GetUserMfaInfo` (go, csharp): one canonical method, words get/user/mfa/info.
  */
 export function readMethodName(blocks: readonly Block[]): MethodNameReading {
-  const para = blocks.find((b) => b.kind === 'paragraph');
-  if (!para || para.kind !== 'paragraph') return { ok: false, text: '' };
+  // usually a paragraph with an inline code span; some pages use a fenced code block
+  const block = blocks.find((b) => b.kind === 'paragraph' || b.kind === 'code');
+  if (!block || (block.kind !== 'paragraph' && block.kind !== 'code')) return { ok: false, text: '' };
+  const para = { text: block.text, line: block.kind === 'code' ? block.line + 1 : block.line };
   const text = stripInvisible(para.text).trim();
   const m = /`?\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\.|::|->)\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\([^)]*\))?\s*`?/.exec(text);
   if (!m || !/Client$/.test(m[1]!)) return { ok: false, text };

@@ -117,7 +117,10 @@ export function parsePage(file: string, text: string): PageResult {
 
   // Data structures first: the tables above them may name them bare in the Type column.
   const sampleCode = find('sample-code')?.blocks.find((b) => b.kind === 'code');
-  const structures = dataSection ? readDataStructures(dataSection.blocks, file, diagnostics) : [];
+  // Structures live under "Data Structure"; some pages write that title as plain text, so
+  // anchored `###` headings anywhere after the parameters count too.
+  const structureBlocks = sections.flatMap((s) => (s.kind === 'data-structures' || s.kind === 'response' || s.kind === 'other' ? s.blocks : []));
+  const structures = dataSection || structureBlocks.length > 0 ? readDataStructures(structureBlocks, file, diagnostics, dataSection ? new Set(dataSection.blocks) : new Set()) : [];
   const types: NamedType[] = [];
   const localTypes = new Map<string, TypeRef>();
   const knownNames = new Set<string>(structures.map((s) => s.name));

@@ -14,6 +14,7 @@ const PRIMITIVES: Record<string, TypeRef> = {
   bool: { kind: 'boolean' },
   object: { kind: 'object', fields: [], open: true },
   any: { kind: 'unknown' },
+  map: { kind: 'map', values: { kind: 'unknown' } },
 };
 
 export type TypeReading =
@@ -62,7 +63,8 @@ export function readTypeCell(typeRaw: string, descriptionRaw: string, knownNames
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text) && (knownNames.has(text) || nested === text)) {
     return { ok: true, type: wrap({ kind: 'ref', name: text }) };
   }
-  if (text === '' ) return { ok: false, text };
+  if (text === '' && nested && arrayDepth === 0) return { ok: true, type: { kind: 'ref', name: nested } };
+  if (text === '') return { ok: false, text };
   if (/^[A-Z][A-Za-z0-9_]*$/.test(text)) return { ok: true, type: wrap({ kind: 'ref', name: text }) };
   return { ok: false, text };
 }
