@@ -202,7 +202,8 @@ export function scanBlocks(source: string): Block[] {
         // GFM: body rows run until a blank line or the start of another block.
         while (j < lines.length) {
           const row = lines[j]!;
-          if (row.trim() === '' || ATX.test(row) || FENCE.test(row) || /^ {0,3}>/.test(row)) break;
+          // like micromark: a blank line, another block, or a line indented as code ends the table
+          if (row.trim() === '' || ATX.test(row) || FENCE.test(row) || /^ {0,3}>/.test(row) || /^( {4,}|\t)/.test(row)) break;
           table.rows.push({ ...splitRow(row), line: j + 1, leadingPipe: /^\s*\|/.test(row) });
           j++;
         }
