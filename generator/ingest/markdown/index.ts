@@ -21,7 +21,15 @@ export interface MarkdownIngestResult {
   stats: MergedPages['stats'];
 }
 
-export type PageParser = (files: readonly string[]) => Promise<PageResult[]>;
+export type PageParser = ((files: readonly string[]) => Promise<PageResult[]>) & {
+  /** Optional cache of the whole result, keyed by the content of every page and override. */
+  assembled?: AssembledCache;
+};
+
+export interface AssembledCache {
+  load(files: readonly string[], overrides: readonly string[]): Promise<{ key: string; hit?: MarkdownIngestResult }>;
+  save(key: string, result: MarkdownIngestResult): Promise<void>;
+}
 
 /** Parses pages one after the other in this thread (see parallel.ts for the fast path). */
 export const parsePagesInline: PageParser = async (files) => {
@@ -33,8 +41,12 @@ export const parsePagesInline: PageParser = async (files) => {
 /** Markdown pages → IR. Pages are read in sorted order so the result never depends on the file system. */
 export async function ingestMarkdown(input: MarkdownInput, parse: PageParser = parsePagesInline): Promise<MarkdownIngestResult> {
   const files = [...input.pages].sort();
-  const pages = await parse(files);
-  return assemble(pages, input.overrides);
+  const overrides = [...input.overrides].sort();
+  const cached = parse.assembled ? await parse.assembled.load(files, overrides) : undefined;
+  if (cached?.hit) return cached.hit;
+  const result = await assemble(await parse(files), overrides);
+  if (cached && parse.assembled) await parse.assembled.save(cached.key, result);
+  return result;
 }
 
 export async function assemble(pages: PageResult[], overrides: readonly string[]): Promise<MarkdownIngestResult> {
