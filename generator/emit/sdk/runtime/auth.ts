@@ -1,5 +1,5 @@
 // The two auth schemes the GenAuth API needs, as AuthHooks; any other scheme is `options.auth`.
-import { canonicalizedResource as _resource, hmacSha1Base64, signatureNonce, stringToSign } from './genauth-signature.js';
+import { hmacSha1Base64, signatureNonce, stringToSign } from './genauth-signature.js';
 import type { AuthHook, ClientOptions, RequestContext } from './types.js';
 
 /** The published SDK's default host. */
@@ -64,5 +64,3 @@ export function appAuth(opts: { appId: string; accessToken?: string }): AuthHook
     if (token && !ctx.headers.has('authorization')) ctx.headers.set('authorization', token);
   };
 }
-
-export { _resource as canonicalizedResource };

@@ -18,23 +18,21 @@ export function toWireString(value: unknown): string {
   return String(value);
 }
 
-/** Every character outside unreserved is escaped; `.` and `..` too, so a value cannot climb the path. */
-function encodePathSegment(value: unknown): string {
-  const encoded = encodeURIComponent(toWireString(value));
-  return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
-}
-
 /** Fills `{name}` placeholders with the URL-encoded path params. */
 export function fillPath(op: OperationSpec, args: Args): string {
   return op.path.replace(/\{([^{}]+)\}/g, (placeholder, name: string) => {
     const spec = op.params.find((p) => p.in === 'path' && p.name === name);
     const value = spec === undefined ? undefined : args[spec.key];
+    const where = spec?.key ?? name;
     if (value === undefined || value === null || value === '') {
-      throw new ValidationError(op.id, 'request', [
-        { path: spec?.key ?? name, message: `path parameter ${placeholder} is required` },
-      ]);
+      throw new ValidationError(op.id, 'request', [{ path: where, message: `path parameter ${placeholder} is required` }]);
     }
-    return encodePathSegment(value);
+    const text = toWireString(value);
+    // URL parsers resolve `.`/`..` segments even when written %2E, so no escaping can make them safe.
+    if (text === '.' || text === '..') {
+      throw new ValidationError(op.id, 'request', [{ path: where, message: `path parameter ${placeholder} cannot be "${text}"` }]);
+    }
+    return encodeURIComponent(text);
   });
 }
 
