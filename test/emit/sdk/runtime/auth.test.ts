@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiError,
   appAuth,
+  type AuthenticationClientOptions,
   genauthSignatureAuth,
   HttpClient,
   type OperationSpec,
@@ -148,7 +149,7 @@ describe('app auth (authentication client) and custom auth', () => {
 
   it('sends x-genauth-app-id and the raw access token, read on every request', async () => {
     server.handle((_req, res) => sendJson(res, 200, { statusCode: 200 }));
-    const options: { appId: string; appHost: string; accessToken?: string } = { appId: 'app-1', appHost: server.host };
+    const options: AuthenticationClientOptions = { appId: 'app-1', appHost: server.host };
     const http = new HttpClient(options, { auth: appAuth(options), host: options.appHost });
     await http.request(getProfile, undefined);
     options.accessToken = 'eyJhbGciOi.token';
