@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '../../../generator/ingest/index.js';
 import { summarize } from '../../../generator/diagnostics/format.js';
 import { stableStringify } from '../../../generator/ir/json.js';
-import { CORPUS_ZH, ROOT, hasCorpus, rel } from '../../helpers/shared.js';
+import { CORPUS_EN, CORPUS_ZH, ROOT, hasCorpus, rel } from '../../helpers/shared.js';
 
 // The whole Chinese corpus: 2,850 pages in six SDK languages (../shared/corpus/authing-docs-v3).
 describe.skipIf(!hasCorpus)('the whole corpus to IR', async () => {
@@ -55,3 +55,20 @@ describe.skipIf(!hasCorpus)('the whole corpus to IR', async () => {
     expect(stableStringify(again.diagnostics)).toBe(stableStringify(diagnostics));
   });
 }, 120_000);
+
+// The 21 English pages (../shared/corpus/genauth-en): truncated copies with real defects.
+describe.skipIf(!hasCorpus)('the English corpus pages', async () => {
+  const { api, diagnostics, stats } = await ingest([rel(CORPUS_EN)], { cwd: ROOT });
+  it('reads all 21 pages into methods, reporting the fused and truncated rows', () => {
+    expect(stats!.pages).toBe(21);
+    expect(stats!.methodPages).toBe(21);
+    expect(api.language).toBe('en');
+    const fused = diagnostics.filter((d) => d.code === 'md-table-fused-row');
+    expect(fused.length).toBeGreaterThanOrEqual(10);
+    // where the name survived in the sample code, the row is recovered...
+    expect(fused.filter((d) => d.message.includes('from the sample code')).length).toBeGreaterThan(5);
+    // ...and the python page of get_user_principal_authentication_info gives the full row on merge
+    const m = api.clients.find((c) => c.name === 'ManagementClient')!.methods.find((x) => x.id === 'get_user_principal_authentication_info')!;
+    expect(m.parameters[0]).toMatchObject({ name: 'userId', required: true, description: expect.stringContaining('unique identifier') });
+  });
+});
