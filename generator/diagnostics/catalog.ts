@@ -2,6 +2,7 @@ import type { CodeInfo } from './codes/entry.js';
 import { generalCodes } from './codes/general.js';
 import { irCodes } from './codes/ir.js';
 import { markdownCodes } from './codes/markdown.js';
+import { openapiCodes } from './codes/openapi.js';
 
 /**
  * Every diagnostic code sdkforge can report, with its default severity, cause and fix.
@@ -11,6 +12,7 @@ export const catalog = {
   ...generalCodes,
   ...markdownCodes,
   ...irCodes,
+  ...openapiCodes,
 } satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof catalog;

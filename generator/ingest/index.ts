@@ -32,7 +32,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions = 
     diagnostics.push(...md.diagnostics);
   }
   if (inputs.specs.length > 0) {
-    const spec = await ingestSpecs(inputs.specs, inputs.markdown.length > 0 ? api : undefined, options.openapi ?? {});
+    const spec = await ingestSpecs(inputs.specs, inputs.markdown.length > 0 ? api : undefined, { ...options.openapi, cwd: options.cwd });
     api = spec.api;
     diagnostics.push(...spec.diagnostics);
   }

@@ -1,0 +1,95 @@
+import type { CodeInfo } from './entry.js';
+
+/** Codes of the OpenAPI ingester (generator/ingest/openapi), the docs+spec merge and the OpenAPI writer. */
+export const openapiCodes = {
+  'openapi-unparsable': {
+    severity: 'error',
+    title: 'Spec cannot be parsed',
+    cause: 'The file is not valid JSON or YAML, or a referenced file cannot be read.',
+    fix: 'Fix the syntax at the reported position (a linter such as `npx @redocly/cli lint` helps).',
+  },
+  'openapi-version-unsupported': {
+    severity: 'error',
+    title: 'OpenAPI version not supported',
+    cause: 'The document is Swagger 2.0 (or has no `openapi: 3.x` field). sdkforge reads OpenAPI 3.0 and 3.1 only; it does not convert Swagger 2.0.',
+    fix: 'Convert it once with `npx swagger2openapi spec.json -o spec.openapi.json` (or `npx @redocly/cli` / editor.swagger.io "Convert to OpenAPI 3") and pass the converted file.',
+  },
+  'openapi-ref-unresolved': {
+    severity: 'error',
+    title: '$ref does not resolve',
+    cause: 'A `$ref` points to a file or JSON pointer that does not exist.',
+    fix: 'Correct the reference; the schema is read as `unknown` until then.',
+  },
+  'openapi-schema-keyword-unmapped': {
+    severity: 'warning',
+    title: 'Schema keyword not mapped',
+    cause: 'A schema uses a keyword the IR cannot express (`not`, `if`/`then`/`else`, `patternProperties`, `prefixItems`, properties next to `oneOf`, a non-object member of `allOf`...). The rest of the schema is mapped; this keyword is dropped.',
+    fix: 'Nothing to do if the looser type is acceptable; otherwise restructure the schema (e.g. a named object per `oneOf` variant).',
+  },
+  'openapi-schema-untyped': {
+    severity: 'info',
+    title: 'Schema without a type',
+    cause: 'A schema has no `type`, `$ref`, `enum`, `const`, combinator, `properties` or `items`: it allows any value, and maps to `unknown`.',
+    fix: 'Give the schema a `type` if the value has one.',
+  },
+  'openapi-discriminator-dropped': {
+    severity: 'warning',
+    title: 'Discriminator not mapped',
+    cause: 'A `discriminator` sits on a schema without `oneOf`/`anyOf`, or a variant is not a named schema, so no discriminated union can be built.',
+    fix: 'Put the discriminator next to a `oneOf` whose variants are `$ref`s to component schemas.',
+  },
+  'openapi-operation-skipped': {
+    severity: 'warning',
+    title: 'Operation skipped',
+    cause: 'An operation uses an HTTP verb the IR has no place for (`trace`), or is not an object.',
+    fix: 'Nothing to do unless the SDK needs it.',
+  },
+  'openapi-parameter-skipped': {
+    severity: 'warning',
+    title: 'Parameter skipped',
+    cause: 'A parameter has no `name`/`in`, an unknown `in`, or is an unresolvable `$ref`.',
+    fix: 'Give the parameter a name and one of path, query, header, cookie.',
+  },
+  'openapi-method-name-collision': {
+    severity: 'warning',
+    title: 'Two operations get the same method name',
+    cause: 'Two operations of one client map to the same canonical words (operationIds that differ only in casing or separators, or verb + path twice).',
+    fix: 'Give the operations distinct operationIds. Until then the later one gets a numeric suffix.',
+  },
+  'openapi-type-name-collision': {
+    severity: 'info',
+    title: 'Two schemas get the same type name',
+    cause: 'Two component schemas map to the same TypeScript-friendly name (`simple-user` and `SimpleUser`).',
+    fix: 'Rename one schema. Until then the later one gets a numeric suffix.',
+  },
+  'merge-parameter-only-in-one': {
+    severity: 'warning',
+    title: 'Parameter documented on one side only',
+    cause: 'The docs page and the spec describe the same method, but a parameter (or body property) appears in only one of them.',
+    fix: 'Add the parameter to the other source, or remove it where it is stale.',
+  },
+  'merge-type-differs': {
+    severity: 'warning',
+    title: 'Docs and spec disagree on a type',
+    cause: 'A parameter, field or named type has a different type, required flag or enum values in the docs than in the spec. The spec wins.',
+    fix: 'Correct whichever source is wrong.',
+  },
+  'merge-method-only-in-one': {
+    severity: 'info',
+    title: 'Method in one source only',
+    cause: 'A method is documented by the docs pages but has no operation in the spec (or the reverse). Matching is by client + method name, or by path.',
+    fix: 'Nothing to do if intended; otherwise add it or align names/paths.',
+  },
+  'openapi-out-path-collision': {
+    severity: 'error',
+    title: 'Two methods share verb and path',
+    cause: 'An OpenAPI document holds one operation per verb and path; two methods of the IR have the same ones. The later one is left out of the written document.',
+    fix: 'Give the methods distinct paths (an override in the docs folder, or fix the spec).',
+  },
+  'openapi-out-invalid-name': {
+    severity: 'warning',
+    title: 'Type name not allowed as a component key',
+    cause: 'OpenAPI component names may only hold letters, digits, `.`, `-` and `_`; the name is rewritten.',
+    fix: 'Rename the data structure.',
+  },
+} satisfies Record<string, CodeInfo>;

@@ -1,0 +1,150 @@
+/**
+ * OpenAPI Object (the document root) → IR Api, after a version dispatch: 3.0 and 3.1 share
+ * every object mapper (the differences — `nullable` vs `type: [.., "null"]`, `example` vs
+ * `examples` — are read by the schema mapper either way); Swagger 2.0 gets a clear diagnostic.
+ */
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import { IR_VERSION, type Api, type Client, type Method } from '../../ir/types.js';
+import { normalizeApi } from '../../ir/normalize.js';
+import { displayPath } from '../inputs.js';
+import { isObject, SpecContext, type OpenApiVersion } from './context.js';
+import { clientNameOfTag, clientNameOfTitle } from './method-name.js';
+import { NamedSchemas } from './named-schemas.js';
+import { methodOf, OPERATION_VERBS } from './operation-object.js';
+import { schemaType } from './schema-object.js';
+import { X } from './sdkforge-extensions.js';
+import { loadSpec } from './spec-refs.js';
+
+export interface OpenApiIngestOptions {
+  cwd?: string;
+  tagsAs?: 'clients' | 'categories';
+}
+
+export interface OpenApiStats {
+  operations: number;
+  operationsSkipped: number;
+  namedTypes: number;
+}
+
+export interface OpenApiIngestResult {
+  /** Undefined when the file could not be read as OpenAPI 3.x at all. */
+  api?: Api;
+  diagnostics: Diagnostic[];
+  stats: OpenApiStats;
+}
+
+/** `openapi: 3.0.x` / `3.1.x` (3.2 is read as 3.1), else undefined. */
+export function openApiVersion(doc: Record<string, unknown>): OpenApiVersion | undefined {
+  const v = typeof doc.openapi === 'string' ? doc.openapi : '';
+  if (/^3\.0(\.|$)/.test(v)) return '3.0';
+  if (/^3\.[1-9](\.|$)/.test(v)) return '3.1';
+  return undefined;
+}
+
+export async function ingestOpenApiFile(file: string, options: OpenApiIngestOptions = {}): Promise<OpenApiIngestResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const stats: OpenApiStats = { operations: 0, operationsSkipped: 0, namedTypes: 0 };
+  const display = displayPath(file, cwd);
+  const loaded = await loadSpec(resolve(cwd, file), cwd);
+  const diagnostics: Diagnostic[] = [];
+  if (loaded.error) {
+    const { file: f, line, column, message } = loaded.error;
+    diagnostics.push({ code: 'openapi-unparsable', severity: 'error', message, location: { file: f, line, column } });
+  }
+  if (!loaded.refs) return { diagnostics, stats };
+  const doc = loaded.refs.root.value;
+  const version = isObject(doc) ? openApiVersion(doc) : undefined;
+  if (!isObject(doc) || !version) {
+    const swagger = isObject(doc) && typeof doc.swagger === 'string' ? doc.swagger : undefined;
+    diagnostics.push({
+      code: 'openapi-version-unsupported',
+      severity: 'error',
+      message: swagger
+        ? `Swagger ${swagger} is not read; convert it to OpenAPI 3 first (npx swagger2openapi ${display} -o <out>.json)`
+        : `no "openapi: 3.x" field: ${display} is not an OpenAPI 3 document`,
+      location: { file: display, line: 1, column: 1 },
+    });
+    return { diagnostics, stats };
+  }
+
+  const ctx = new SpecContext(loaded.refs, version);
+  const root = loaded.refs.root;
+  ctx.types = new NamedSchemas(ctx, (schema, where) => schemaType(schema, where, ctx));
+  const rootAt = ctx.at(root, '', doc);
+  const components = isObject(doc.components) ? doc.components : undefined;
+  if (components && isObject(components.schemas)) {
+    for (const [name, schema] of Object.entries(components.schemas)) ctx.types.register(root, `/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, schema);
+  }
+
+  const info = isObject(doc.info) ? doc.info : {};
+  const title = typeof info.title === 'string' && info.title ? info.title : undefined;
+  const tagsAs = options.tagsAs ?? 'clients';
+  const defaultClient = clientNameOfTitle(title);
+  const clients = new Map<string, Client>();
+  const clientOf = (name: string): Client => {
+    let c = clients.get(name);
+    if (!c) clients.set(name, (c = { name, methods: [] }));
+    return c;
+  };
+  const ids = new Map<string, Method>();
+  const pathsAt = ctx.child(rootAt, 'paths', doc.paths);
+  for (const [path, rawItem] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
+    const itemAt = ctx.child(pathsAt, path, rawItem);
+    if (!isObject(rawItem)) continue;
+    // a Path Item may itself be a $ref (3.1)
+    const item = typeof rawItem.$ref === 'string' ? (loaded.refs.resolve(rawItem.$ref, root)?.value as Record<string, unknown> | undefined) ?? rawItem : rawItem;
+    if ('trace' in item) {
+      stats.operationsSkipped++;
+      ctx.report('openapi-operation-skipped', `TRACE ${path} is skipped: the IR has no TRACE verb`, ctx.child(itemAt, 'trace', item.trace));
+    }
+    for (const verb of OPERATION_VERBS) {
+      const op = item[verb];
+      if (op === undefined) continue;
+      const opAt = ctx.child(itemAt, verb, op);
+      if (!isObject(op)) {
+        stats.operationsSkipped++;
+        ctx.report('openapi-operation-skipped', `${verb.toUpperCase()} ${path} is not an object`, opAt);
+        continue;
+      }
+      const method = methodOf(path, verb, item, op, itemAt, opAt, ctx, { tagsAs, defaultClient });
+      const key = `${method.client}.${method.id}`;
+      const clash = ids.get(key);
+      if (clash) {
+        let n = 2;
+        while (ids.has(`${key}_${n}`)) n++;
+        ctx.report('openapi-method-name-collision', `${verb.toUpperCase()} ${path} maps to ${key} like ${clash.http.verb} ${clash.http.path}; named ${method.id}_${n}`, opAt);
+        method.words = [...method.words, String(n)];
+        method.id = method.words.join('_');
+      }
+      ids.set(`${method.client}.${method.id}`, method);
+      clientOf(method.client).methods.push(method);
+      stats.operations++;
+    }
+  }
+  ctx.types.drain();
+
+  // tag descriptions become client descriptions; tags the writer marked are clients even if empty
+  if (Array.isArray(doc.tags)) {
+    for (const t of doc.tags) {
+      if (!isObject(t) || typeof t.name !== 'string') continue;
+      const name = t[X.client] !== undefined && typeof t[X.client] === 'string' ? (t[X.client] as string) : clientNameOfTag(t.name);
+      const c = t[X.clientTag] === true ? clientOf(name) : clients.get(name);
+      if (c && typeof t.description === 'string' && t.description && tagsAs === 'clients') c.description = t.description;
+    }
+  }
+
+  const api: Api = { irVersion: IR_VERSION, origin: 'openapi', clients: [...clients.values()], types: ctx.types.types };
+  if (title) api.title = title;
+  if (typeof info.version === 'string' && doc[X.noVersion] !== true) api.version = info.version;
+  if (doc[X.origin] === 'docs' || doc[X.origin] === 'merged') api.origin = doc[X.origin] as Api['origin'];
+  if (typeof doc[X.language] === 'string') api.language = doc[X.language] as string;
+  stats.namedTypes = api.types.length;
+  // a schema merged into several allOf objects is read once per merge: report its findings once
+  const seen = new Set<string>();
+  for (const d of ctx.diagnostics.items) {
+    const key = `${d.code}|${d.message}|${d.location?.file}:${d.location?.line}:${d.location?.column}`;
+    if (!seen.has(key)) diagnostics.push(d), seen.add(key);
+  }
+  return { api: normalizeApi(api), diagnostics, stats };
+}

@@ -1,0 +1,75 @@
+/** Operation Object (OpenAPI 3.x §4.8.10) → IR Method. */
+import type { DocRef, HttpVerb, Method, Origin } from '../../ir/types.js';
+import { isObject, type SpecContext, type Where } from './context.js';
+import { clientNameOfTag } from './method-name.js';
+import { operationWords } from './method-name.js';
+import { operationParameters } from './parameter-object.js';
+import { requestBodyOf } from './request-body-object.js';
+import { responseOf } from './response-object.js';
+import { X } from './sdkforge-extensions.js';
+
+export const OPERATION_VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+
+export interface OperationOptions {
+  tagsAs: 'clients' | 'categories';
+  /** Client of operations without a tag, and of all of them when tags are categories. */
+  defaultClient: string;
+}
+
+const originOf = (ext: unknown, loc: Where['loc']): Origin => {
+  if (isObject(ext) && ext.kind === 'rule' && typeof ext.rule === 'string') return { kind: 'rule', rule: ext.rule, source: loc };
+  if (isObject(ext) && ext.kind === 'override') return { kind: 'override', source: loc };
+  return { kind: 'spec', source: loc };
+};
+
+export function methodOf(
+  path: string,
+  verb: (typeof OPERATION_VERBS)[number],
+  pathItem: Record<string, unknown>,
+  op: Record<string, unknown>,
+  pathWhere: Where,
+  opWhere: Where,
+  ctx: SpecContext,
+  options: OperationOptions,
+): Method {
+  const tag = Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : undefined;
+  const client =
+    typeof op[X.client] === 'string' ? (op[X.client] as string) : options.tagsAs === 'clients' && tag !== undefined ? clientNameOfTag(tag) : options.defaultClient;
+  const extWords = op[X.words];
+  const words =
+    Array.isArray(extWords) && extWords.length > 0 && extWords.every((w) => typeof w === 'string')
+      ? (extWords as string[])
+      : operationWords(op.operationId, options.tagsAs === 'clients' ? tag : undefined, verb, path);
+  const method: Method = {
+    words,
+    id: words.join('_'),
+    client,
+    http: {
+      verb: verb.toUpperCase() as HttpVerb,
+      path,
+      verbOrigin: originOf(op[X.verbOrigin], opWhere.loc),
+      pathOrigin: originOf(op[X.pathOrigin], opWhere.loc),
+    },
+    parameters: operationParameters(pathItem, op, pathWhere, opWhere, ctx),
+    response: responseOf(op.responses, opWhere, ctx),
+    docs: Array.isArray(op[X.docs]) ? (op[X.docs] as unknown[]).filter(isObject).filter((d) => typeof d.file === 'string').map((d) => d as unknown as DocRef) : [],
+    source: opWhere.loc,
+  };
+  const summary = op.summary ?? pathItem.summary;
+  if (typeof summary === 'string' && summary) method.title = summary;
+  const description = op.description ?? pathItem.description;
+  if (typeof description === 'string' && description) method.description = description;
+  if (typeof op[X.category] === 'string') method.category = op[X.category] as string;
+  else if (options.tagsAs === 'categories' && tag !== undefined) method.category = tag;
+  if (op.deprecated === true) method.deprecated = true;
+  if (op.requestBody !== undefined) {
+    const at = ctx.child(opWhere, 'requestBody', op.requestBody);
+    const body = requestBodyOf(op.requestBody, at, ctx);
+    const raw = isObject(op.requestBody) ? op.requestBody : undefined;
+    // the writer's marker: the body object's properties are the method's body parameters
+    if (body && raw?.[X.bodyParameters] === true && body.type.kind === 'object') {
+      for (const f of body.type.fields) method.parameters.push({ ...f, in: 'body' });
+    } else if (body) method.requestBody = body;
+  }
+  return method;
+}

@@ -1,0 +1,57 @@
+/** Parameter Object (OpenAPI 3.x §4.8.12) → IR Parameter. */
+import type { Parameter, ParameterLocation } from '../../ir/types.js';
+import { isObject, type SpecContext, type Where } from './context.js';
+import { followRef } from './component-ref.js';
+import { exampleOf, pickMediaType } from './media-type-object.js';
+import { fieldFacts, schemaType } from './schema-object.js';
+
+const LOCATIONS: readonly string[] = ['path', 'query', 'header', 'cookie'];
+
+export function parameterOf(raw: unknown, where: Where, ctx: SpecContext): Parameter | undefined {
+  const got = followRef(raw, where, ctx);
+  if (!got) return undefined;
+  const p = got.value;
+  const at = got.where;
+  if (typeof p.name !== 'string' || typeof p.in !== 'string' || !LOCATIONS.includes(p.in)) {
+    ctx.report('openapi-parameter-skipped', `parameter without a name or with in: ${String(p.in)} is skipped`, at);
+    return undefined;
+  }
+  // a parameter is typed by `schema`, or by `content` (one media type holding the schema)
+  let schema = p.schema;
+  let schemaAt = ctx.child(at, 'schema', schema);
+  if (schema === undefined && isObject(p.content)) {
+    const m = pickMediaType(p.content);
+    if (m) {
+      schema = m.media.schema;
+      schemaAt = ctx.child(ctx.child(ctx.child(at, 'content', p.content), m.contentType, m.media), 'schema', schema);
+    }
+  }
+  const facts = fieldFacts(schema);
+  const param: Parameter = {
+    name: p.name,
+    in: p.in as ParameterLocation,
+    type: schema === undefined ? { kind: 'string' } : schemaType(schema, schemaAt, ctx),
+    required: p.in === 'path' || p.required === true,
+    source: at.loc,
+  };
+  if (facts.default !== undefined) param.default = facts.default;
+  const description = typeof p.description === 'string' && p.description ? p.description : facts.description;
+  if (description) param.description = description;
+  const example = exampleOf(p, at, ctx) ?? facts.example;
+  if (example !== undefined) param.example = example;
+  if (p.deprecated === true || facts.deprecated) param.deprecated = true;
+  return param;
+}
+
+/**
+ * Path-level parameters merged with the operation's: the operation's win by name + location
+ * (§4.8.10, "parameters"). Order: path-level first, as written.
+ */
+export function operationParameters(pathItem: Record<string, unknown>, op: Record<string, unknown>, pathWhere: Where, opWhere: Where, ctx: SpecContext): Parameter[] {
+  const read = (list: unknown, at: Where): Parameter[] =>
+    Array.isArray(list) ? list.flatMap((x, i) => parameterOf(x, ctx.child(ctx.child(at, 'parameters', list), i, x), ctx) ?? []) : [];
+  const own = read(op.parameters, opWhere);
+  const key = (p: Parameter): string => `${p.in}\u0000${p.name}`;
+  const ownKeys = new Set(own.map(key));
+  return [...read(pathItem.parameters, pathWhere).filter((p) => !ownKeys.has(key(p))), ...own];
+}

@@ -1,0 +1,35 @@
+/** Responses / Response Object (OpenAPI 3.x §4.8.16–17) → IR ResponseInfo of the success response. */
+import type { ResponseInfo } from '../../ir/types.js';
+import { isObject, type SpecContext, type Where } from './context.js';
+import { followRef } from './component-ref.js';
+import { exampleOf, pickMediaType } from './media-type-object.js';
+import { schemaType } from './schema-object.js';
+import { X } from './sdkforge-extensions.js';
+
+/** The success status: the lowest 2xx code, else `2XX`, else none. */
+export function successStatus(responses: Record<string, unknown>): string | undefined {
+  const codes = Object.keys(responses).filter((c) => /^2\d\d$/.test(c)).sort();
+  return codes[0] ?? Object.keys(responses).find((c) => c.toUpperCase() === '2XX');
+}
+
+export function responseOf(responses: unknown, opWhere: Where, ctx: SpecContext): ResponseInfo {
+  const none: ResponseInfo = { type: { kind: 'unknown' }, source: opWhere.loc };
+  if (!isObject(responses)) return none;
+  const status = successStatus(responses);
+  if (status === undefined) return none;
+  const responsesAt = ctx.child(opWhere, 'responses', responses);
+  const got = followRef(responses[status], ctx.child(responsesAt, status, responses[status]), ctx);
+  if (!got) return none;
+  const r = got.value;
+  const info: ResponseInfo = { type: { kind: 'unknown' }, source: got.where.loc };
+  if (typeof r.description === 'string' && r.description) info.description = r.description;
+  const m = pickMediaType(r.content);
+  if (m) {
+    const mediaAt = ctx.child(ctx.child(got.where, 'content', r.content), m.contentType, m.media);
+    if (r[X.noContentType] !== true) info.contentType = m.contentType;
+    if (m.media.schema !== undefined) info.type = schemaType(m.media.schema, ctx.child(mediaAt, 'schema', m.media.schema), ctx);
+    const sample = exampleOf(m.media, mediaAt, ctx);
+    if (sample !== undefined) info.sample = sample;
+  }
+  return info;
+}
