@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import type { CommandIO } from './io.js';
 import { registerIr } from './ir.js';
+import { registerOpenApi } from './openapi.js';
 
 export type Register = (program: Command, io: CommandIO, setExit: (code: number) => void) => void;
 
 /** Every command of the CLI, in the order `--help` lists them. One module per command. */
-export const commands: Register[] = [registerIr];
+export const commands: Register[] = [registerIr, registerOpenApi];

@@ -81,10 +81,10 @@ export const openapiCodes = {
     fix: 'Nothing to do if intended; otherwise add it or align names/paths.',
   },
   'openapi-out-path-collision': {
-    severity: 'error',
+    severity: 'warning',
     title: 'Two methods share verb and path',
-    cause: 'An OpenAPI document holds one operation per verb and path; two methods of the IR have the same ones. The later one is left out of the written document.',
-    fix: 'Give the methods distinct paths (an override in the docs folder, or fix the spec).',
+    cause: 'An OpenAPI document holds one operation per verb and path, but two methods of the IR (often of two clients served by different hosts) have the same ones. The later one is written under the path key `<path>#<Client>` with its real path in `x-sdkforge-path`; sdkforge reads it back exactly, other tools see a distinct path.',
+    fix: 'Nothing to do for sdkforge; for other tools, split the document per client (one server each).',
   },
   'openapi-out-invalid-name': {
     severity: 'warning',

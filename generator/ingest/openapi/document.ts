@@ -78,7 +78,7 @@ export async function ingestOpenApiFile(file: string, options: OpenApiIngestOpti
   }
 
   const info = isObject(doc.info) ? doc.info : {};
-  const title = typeof info.title === 'string' && info.title ? info.title : undefined;
+  const title = typeof info.title === 'string' && info.title && doc[X.noTitle] !== true ? info.title : undefined;
   const tagsAs = options.tagsAs ?? 'clients';
   const defaultClient = clientNameOfTitle(title);
   const clients = new Map<string, Client>();

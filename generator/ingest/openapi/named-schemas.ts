@@ -2,6 +2,7 @@ import type { NamedType, TypeRef } from '../../ir/types.js';
 import { pascalCase, splitWords } from '../../naming/words.js';
 import { isObject, type SpecContext, type Where } from './context.js';
 import type { SpecFile } from './spec-file.js';
+import { X } from './sdkforge-extensions.js';
 
 /** Schema-ish component folders whose entries are named by their key. */
 const NAMED_HOME = /^\/(?:components\/schemas|definitions|\$defs)\/([^/]+)$/;
@@ -54,7 +55,8 @@ export class NamedSchemas {
     const home = NAMED_HOME.exec(pointer);
     const last = pointer.split('/').pop() ?? '';
     const specName = home ? decode(home[1]!) : pointer === '' ? (file.display.split('/').pop() ?? 'Schema').replace(/\.[^.]*$/, '') : decode(last);
-    let name = typeNameOf(specName || 'Schema');
+    const given = isObject(value) && typeof value[X.typeName] === 'string' ? (value[X.typeName] as string) : undefined;
+    let name = given ?? typeNameOf(specName || 'Schema');
     if (this.taken.has(name)) {
       let n = 2;
       while (this.taken.has(`${name}${n}`)) n++;

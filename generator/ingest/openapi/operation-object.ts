@@ -46,7 +46,7 @@ export function methodOf(
     client,
     http: {
       verb: verb.toUpperCase() as HttpVerb,
-      path,
+      path: typeof op[X.path] === 'string' ? (op[X.path] as string) : path,
       verbOrigin: originOf(op[X.verbOrigin], opWhere.loc),
       pathOrigin: originOf(op[X.pathOrigin], opWhere.loc),
     },

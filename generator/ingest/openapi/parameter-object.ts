@@ -40,6 +40,8 @@ export function parameterOf(raw: unknown, where: Where, ctx: SpecContext): Param
   const example = exampleOf(p, at, ctx) ?? facts.example;
   if (example !== undefined) param.example = example;
   if (p.deprecated === true || facts.deprecated) param.deprecated = true;
+  if (facts.readOnly) param.readOnly = true;
+  if (facts.writeOnly) param.writeOnly = true;
   return param;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { EnumValue, Field, JsonValue, PrimitiveKind, TypeRef } from '../../ir/types.js';
 import { isObject, type SpecContext, type Where } from './context.js';
+import { X } from './sdkforge-extensions.js';
 
 type Schema = Record<string, unknown>;
 
@@ -29,6 +30,7 @@ export function schemaType(schema: unknown, where: Where, ctx: SpecContext): Typ
     ctx.report('openapi-schema-keyword-unmapped', `schema is ${JSON.stringify(schema)}, not an object; read as unknown`, where);
     return { kind: 'unknown' };
   }
+  if (typeof schema[X.unresolvedRef] === 'string') return { kind: 'ref', name: schema[X.unresolvedRef] as string };
   const t = typeof schema.$ref === 'string' ? ctx.types.refType(schema.$ref, where) : baseType(schema, where, ctx);
   return schema.nullable === true ? withNull(t) : t;
 }

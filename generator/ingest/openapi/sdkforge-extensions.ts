@@ -10,10 +10,14 @@ export const X = {
   language: 'x-sdkforge-language',
   /** document: true when the IR had no version (info.version is required by OpenAPI) */
   noVersion: 'x-sdkforge-no-version',
-  /** operation: the client, when it is not the one the tag would give */
+  /** document: true when the IR had no title (info.title is required by OpenAPI) */
+  noTitle: 'x-sdkforge-no-title',
+  /** operation and tag: the IR client (the tag would give `<Tag>Client`) */
   client: 'x-sdkforge-client',
   /** operation: Method.words, when the operationId had to differ from the method id */
   words: 'x-sdkforge-words',
+  /** operation: the real path, when the path key had to be made distinct (`/x#Client`) */
+  path: 'x-sdkforge-path',
   /** operation: Method.category */
   category: 'x-sdkforge-category',
   /** operation: Method.docs */
@@ -21,6 +25,10 @@ export const X = {
   /** operation: how verb and path were decided, for docs-derived methods ({kind, rule}) */
   verbOrigin: 'x-sdkforge-verb-origin',
   pathOrigin: 'x-sdkforge-path-origin',
+  /** schema: a reference to a named type the IR does not define (kept, so IR validation still reports it) */
+  unresolvedRef: 'x-sdkforge-unresolved-ref',
+  /** component schema: the IR type name, when the key would give another one */
+  typeName: 'x-sdkforge-name',
   /** request body: its object schema lists the method's `in: body` parameters */
   bodyParameters: 'x-sdkforge-body-parameters',
   /** response: the IR had no content type (the writer used application/json) */

@@ -1,0 +1,44 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { openApiDocument, serializeOpenApi } from '../emit/openapi/index.js';
+import { ingest } from '../ingest/index.js';
+import { pagesParser } from '../ingest/markdown/parallel.js';
+import { EXIT, type CommandIO } from './io.js';
+import { hasErrors, reportDiagnostics } from './report.js';
+
+export interface OpenApiOptions {
+  output: string;
+  maxDiagnostics?: number;
+  verbose?: boolean;
+}
+
+/** `sdkforge openapi <inputs...> -o <file>`: the IR of docs pages and/or specs as an OpenAPI 3.1 document. */
+export async function runOpenApi(paths: string[], options: OpenApiOptions, io: CommandIO): Promise<number> {
+  const { config, diagnostics: configDiagnostics } = await loadConfig(io.cwd);
+  const result = await ingest(paths, { cwd: io.cwd, parsePages: pagesParser({ cwd: io.cwd, cache: true }), openapi: config.openapi });
+  const written = openApiDocument(result.api);
+  const diagnostics = [...configDiagnostics, ...result.diagnostics, ...written.diagnostics];
+  const unusable = diagnostics.some((d) => d.code === 'input-not-found' || d.code === 'input-unsupported' || d.code === 'input-empty' || d.code === 'openapi-version-unsupported' || d.code === 'openapi-unparsable');
+  if (!unusable) {
+    const target = resolve(io.cwd, options.output);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, serializeOpenApi(written.document, target));
+  }
+  reportDiagnostics(io, diagnostics, { limit: options.maxDiagnostics ?? 200, verbose: options.verbose });
+  const ops = result.api.clients.reduce((n, c) => n + c.methods.length, 0);
+  io.stderr(unusable ? 'nothing written\n' : `${options.output}: OpenAPI 3.1, ${ops} operation(s), ${result.api.types.length} schema(s)\n`);
+  return unusable ? EXIT.usage : hasErrors(written.diagnostics) ? EXIT.found : EXIT.ok;
+}
+
+export function registerOpenApi(program: Command, io: CommandIO, setExit: (code: number) => void): void {
+  program
+    .command('openapi')
+    .description('write the IR of docs pages and/or specs as an OpenAPI 3.1 document (YAML when the file ends in .yaml)')
+    .argument('<paths...>', 'markdown pages, folders of pages, or OpenAPI documents')
+    .requiredOption('-o, --output <file>', 'the document to write (.json, .yaml or .yml)')
+    .option('--max-diagnostics <n>', 'print at most n diagnostics one by one', (v) => Number(v), 200)
+    .option('--verbose', 'print info diagnostics one by one too')
+    .action(async (paths: string[], opts: OpenApiOptions) => setExit(await runOpenApi(paths, opts, io)));
+}

@@ -1,0 +1,63 @@
+/** IR Method → OpenAPI 3.1 Operation Object. */
+import type { Method, Origin } from '../../ir/types.js';
+import { X } from '../../ingest/openapi/sdkforge-extensions.js';
+import { fieldSchema, objectSchema, typeSchema, type ComponentNames, type Schema } from './schema-object.js';
+
+const originExt = (o: Origin): Schema | undefined => (o.kind === 'rule' ? { kind: 'rule', rule: o.rule } : o.kind === 'override' ? { kind: 'override' } : undefined);
+
+export function operationOf(m: Method, operationId: string, names: ComponentNames): Schema {
+  const op: Schema = { operationId, tags: [m.client], [X.client]: m.client };
+  if (operationId !== m.id) op[X.words] = m.words;
+  if (m.title) op.summary = m.title;
+  if (m.description) op.description = m.description;
+  if (m.category) op[X.category] = m.category;
+  if (m.deprecated) op.deprecated = true;
+  if (m.docs.length > 0) op[X.docs] = m.docs;
+  const verbOrigin = originExt(m.http.verbOrigin);
+  const pathOrigin = originExt(m.http.pathOrigin);
+  if (verbOrigin) op[X.verbOrigin] = verbOrigin;
+  if (pathOrigin) op[X.pathOrigin] = pathOrigin;
+
+  const params = m.parameters.filter((p) => p.in !== 'body');
+  if (params.length > 0) {
+    op.parameters = params.map((p) => {
+      const schema = typeSchema(p.type, names);
+      if (p.default !== undefined) schema.default = p.default;
+      if (p.readOnly) schema.readOnly = true;
+      if (p.writeOnly) schema.writeOnly = true;
+      const out: Schema = { name: p.name, in: p.in, required: p.in === 'path' || p.required };
+      if (p.description) out.description = p.description;
+      if (p.deprecated) out.deprecated = true;
+      out.schema = schema;
+      if (p.example !== undefined) out.example = p.example;
+      return out;
+    });
+  }
+  const bodyParams = m.parameters.filter((p) => p.in === 'body');
+  if (m.requestBody) {
+    const b = m.requestBody;
+    const body: Schema = { content: { [b.contentType]: { schema: typeSchema(b.type, names) } }, required: b.required };
+    if (b.description) body.description = b.description;
+    op.requestBody = body;
+  } else if (bodyParams.length > 0) {
+    // docs pages list JSON body properties as parameters: one object body, marked for the reader
+    op.requestBody = {
+      required: bodyParams.some((p) => p.required),
+      content: { 'application/json': { schema: objectSchema(bodyParams, false, names) } },
+      [X.bodyParameters]: true,
+    };
+  }
+  const r = m.response;
+  const response: Schema = { description: r.description ?? '' };
+  if (r.type.kind !== 'unknown' || r.contentType !== undefined || r.sample !== undefined) {
+    const media: Schema = {};
+    if (r.type.kind !== 'unknown') media.schema = typeSchema(r.type, names);
+    if (r.sample !== undefined) media.example = r.sample;
+    response.content = { [r.contentType ?? 'application/json']: media };
+    if (r.contentType === undefined) response[X.noContentType] = true;
+  }
+  op.responses = { '200': response };
+  return op;
+}
+
+export { fieldSchema };
