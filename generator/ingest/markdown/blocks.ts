@@ -36,6 +36,12 @@ export interface TableBlock {
    * `fusedCells` are the cells after the last delimiter-looking cell.
    */
   fused?: { line: number; cells: string[]; columns: number[]; truncated: boolean };
+  /**
+   * Not part of the table for GFM (which ends it at a line indented as code), but its data:
+   * the lines from there to the next blank line, when the table was cut by such a line
+   * (a multi-line code sample in a cell). They stay paragraph text in `scanBlocks`' output.
+   */
+  continuation?: TableRow[];
 }
 
 export interface CodeBlock {
@@ -206,6 +212,13 @@ export function scanBlocks(source: string): Block[] {
           if (row.trim() === '' || ATX.test(row) || FENCE.test(row) || /^ {0,3}>/.test(row) || /^( {4,}|\t)/.test(row)) break;
           table.rows.push({ ...splitRow(row), line: j + 1, leadingPipe: /^\s*\|/.test(row) });
           j++;
+        }
+        if (j < lines.length && /^( {4,}|\t)\S/.test(lines[j]!)) {
+          const continuation: TableRow[] = [];
+          for (let k = j; k < lines.length && lines[k]!.trim() !== '' && !ATX.test(lines[k]!) && !FENCE.test(lines[k]!); k++) {
+            continuation.push({ ...splitRow(lines[k]!), line: k + 1, leadingPipe: /^\s*\|/.test(lines[k]!) });
+          }
+          table.continuation = continuation;
         }
         blocks.push(table);
         i = j - 1;

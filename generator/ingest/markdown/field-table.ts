@@ -51,7 +51,7 @@ export function readFieldTable(table: TableBlock, ctx: TableContext): FieldTable
     const recovered = recoverFusedRow(table, index, ctx);
     if (recovered) rows.push({ row: recovered, partial: true });
   }
-  for (const row of joinContinuedRows(table.rows, ctx)) rows.push({ row: fitRow(row, width, index, ctx), partial: false });
+  for (const row of joinContinuedRows([...table.rows, ...(table.continuation ?? [])], ctx)) rows.push({ row: fitRow(row, width, index, ctx), partial: false });
 
   const seen = new Set<string>();
   for (const { row, partial } of rows) {

@@ -12,7 +12,7 @@ import { parsePage, type PageResult } from './page.js';
  * Bump when the page parser's output changes: cached results of older parsers are then ignored.
  * (The cache key also holds the page's content hash, so an edited page is always re-parsed.)
  */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 export const CACHE_DIR = '.sdkforge-cache';
 
