@@ -1,4 +1,6 @@
 import type { CodeInfo } from './codes/entry.js';
+import { docsCodes } from './codes/docs.js';
+import { emitCodes } from './codes/emit.js';
 import { generalCodes } from './codes/general.js';
 import { irCodes } from './codes/ir.js';
 import { markdownCodes } from './codes/markdown.js';
@@ -12,7 +14,9 @@ export const catalog = {
   ...generalCodes,
   ...markdownCodes,
   ...irCodes,
+  ...emitCodes,
   ...openapiCodes,
+  ...docsCodes,
 } satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof catalog;

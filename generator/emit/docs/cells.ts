@@ -1,0 +1,92 @@
+import type { Html, PhrasingContent, TableCell, Text } from 'mdast';
+import type { JsonValue, TypeRef } from '../../ir/types.js';
+import { toMarkdown } from './markdown.js';
+
+/**
+ * Table cells as mdast. IR descriptions are already markdown (with "\n" where the page had
+ * `<br>`): re-parsing and re-serialising them would rewrite their escapes and list markers, and
+ * reading the page back would no longer give the same text. So the prose goes in as raw
+ * markdown chunks, and only what would break a table row goes through the serialiser as
+ * structure: each `|` is a text node (remark-gfm escapes it as `\|`), each line break a `<br>`.
+ */
+
+const html = (value: string): Html => ({ type: 'html', value });
+const text = (value: string): Text => ({ type: 'text', value });
+
+export function cell(children: PhrasingContent[]): TableCell {
+  return { type: 'tableCell', children };
+}
+
+/** Markdown prose (a description) as the phrasing of one table cell. */
+export function proseCell(markdown: string): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  const lines = markdown.split(/\r?\n/).map((l) => l.trim());
+  lines.forEach((line, i) => {
+    if (i > 0) out.push(html('<br>'));
+    line.split('|').forEach((chunk, j) => {
+      if (j > 0) out.push(text('|'));
+      if (chunk !== '') out.push(html(chunk));
+    });
+  });
+  return out;
+}
+
+/** True when remark writes `value` as plain text unchanged (no escape needed). */
+function isPlainText(value: string): boolean {
+  if (value === '' || /[\n|]/.test(value)) return false;
+  const written = toMarkdown({ type: 'root', children: [{ type: 'paragraph', children: [text(value)] }] }).trim();
+  return written === value;
+}
+
+/** A name: plain when it reads back as itself, else in code (`__proto__` would be bold). */
+export function nameCell(name: string): PhrasingContent[] {
+  if (isPlainText(name)) return [text(name)];
+  if (!name.includes('\n') && !name.includes('`')) return [{ type: 'inlineCode', value: name }];
+  return [text(name.replace(/\s*\n\s*/g, ' '))];
+}
+
+/** An anchor-safe type name: used in `<a href="#Name">` and `<a id="Name">`. */
+export const isAnchorName = (name: string): boolean => /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name);
+
+export function typeLink(name: string): PhrasingContent[] {
+  return isAnchorName(name) ? [html(`<a href="#${name}">${name}</a>`)] : nameCell(name);
+}
+
+/** The Type column: a primitive's name, a link to a data structure, `X[]` for arrays. */
+export function typeCell(type: TypeRef): PhrasingContent[] {
+  switch (type.kind) {
+    case 'ref':
+      return typeLink(type.name);
+    case 'array': {
+      const inner = typeCell(type.items);
+      return [...inner, html('[]')];
+    }
+    case 'enum':
+      return [text(type.base)];
+    case 'literal':
+      return [text(typeof type.value === 'string' ? 'string' : typeof type.value === 'boolean' ? 'boolean' : 'number')];
+    case 'unknown':
+    case 'null':
+      return [text('any')];
+    case 'object':
+    case 'map':
+      return [text('object')];
+    case 'union':
+      return type.variants.flatMap((v, i) => (i === 0 ? typeCell(v) : [text(' | '), ...typeCell(v)]));
+    default:
+      return [text(type.kind)];
+  }
+}
+
+/**
+ * A Default or Sample value. Values go in code so they read back exactly (plain text would be
+ * whitespace-collapsed and stripped of tags); a simple default stays plain, as published.
+ * A newline cannot live in a table cell: it is written as a space.
+ */
+export function valueCell(value: JsonValue | undefined, plainWhenSimple: boolean, none = ''): PhrasingContent[] {
+  if (value === undefined) return none ? [text(none)] : [];
+  const written = typeof value === 'string' ? value.replace(/\s*\r?\n\s*/g, ' ') : JSON.stringify(value);
+  if (written === '') return [];
+  if (plainWhenSimple && typeof value === 'string' && written !== none && /^[\w.:@/+-]+$/.test(written) && isPlainText(written)) return [text(written)];
+  return [{ type: 'inlineCode', value: written }];
+}

@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import type { Api, Client, Method, NamedType } from '../../ir/types.js';
+import { allMethods, methodTypes, reachableTypes } from '../../ir/walk.js';
+import { clientClassName, methodMemberNames } from '../../naming/members.js';
+import type { GeneratedFile } from '../../output/files.js';
+import { packageRoot } from '../../pipeline.js';
+import type { EmitContext, EmitResult, Emitter } from '../types.js';
+import { planLayout } from './layout.js';
+import { toMarkdown } from './markdown.js';
+import { methodPage } from './method-page.js';
+import { clientIndex, sidebar, topIndex, type Names } from './navigation.js';
+import { typesByName } from './sample-values.js';
+import { loadDocsTemplate, type DocsLanguage } from './templates.js';
+
+/** Docs pages, indexes, sidebar and site config under `docs/` of the output. */
+
+export const DOCS_DIR = 'docs';
+
+/** English unless the input was Chinese (`api.language`) or the config forces a language. */
+export function docsLanguage(api: Api, setting: 'auto' | 'en' | 'zh'): DocsLanguage {
+  if (setting !== 'auto') return setting;
+  return api.language === 'zh' ? 'zh' : 'en';
+}
+
+async function siteConfigSource(templatesDir: string): Promise<string> {
+  try {
+    return await readFile(join(templatesDir, 'docs', 'site', 'config.mts'), 'utf8');
+  } catch {
+    return readFile(join(packageRoot(), 'templates', 'docs', 'site', 'config.mts'), 'utf8');
+  }
+}
+
+/**
+ * Named types that no method reaches (a page defined a structure but no field links to it).
+ * They stay on the page that defined them, so the docs still describe them; a type whose page
+ * is not known is left out, with a diagnostic.
+ */
+function strayTypes(api: Api): { byMethod: Map<Method, NamedType[]>; diagnostics: Diagnostic[] } {
+  const methods = allMethods(api);
+  const reached = new Set(reachableTypes(api, methods.flatMap(methodTypes)));
+  const byFile = new Map<string, Method>();
+  for (const m of methods) for (const d of m.docs) if (!byFile.has(d.file)) byFile.set(d.file, m);
+  const byMethod = new Map<Method, NamedType[]>();
+  const diagnostics: Diagnostic[] = [];
+  for (const t of api.types) {
+    if (reached.has(t.name)) continue;
+    const owner = byFile.get(t.source.file);
+    if (owner) byMethod.set(owner, [...(byMethod.get(owner) ?? []), t]);
+    else diagnostics.push({ code: 'docs-type-unplaced', severity: 'info', message: `data structure ${t.name} is used by no method and was defined on no method's page; it has no docs page`, location: t.source });
+  }
+  return { byMethod, diagnostics };
+}
+
+export const emitDocs: Emitter = async (api: Api, ctx: EmitContext): Promise<EmitResult> => {
+  const diagnostics: Diagnostic[] = [];
+  const language = docsLanguage(api, ctx.config.docs.language);
+  const loaded = await loadDocsTemplate(ctx.templatesDir, language);
+  diagnostics.push(...loaded.diagnostics);
+  const template = loaded.template;
+
+  const layout = planLayout(api);
+  diagnostics.push(...layout.diagnostics);
+  const members = new Map<Client, Map<string, string>>(api.clients.map((c) => [c, methodMemberNames(c)]));
+  const clientOf = new Map<Method, Client>(api.clients.flatMap((c) => c.methods.map((m) => [m, c] as const)));
+  const names: Names = {
+    className: clientClassName,
+    memberName: (m) => members.get(clientOf.get(m)!)!.get(m.id)!,
+  };
+  const types = typesByName(api);
+  const strays = strayTypes(api);
+  diagnostics.push(...strays.diagnostics);
+  const files: GeneratedFile[] = [];
+  const put = (path: string, contents: string): void => {
+    files.push({ path: `${DOCS_DIR}/${path}`, contents });
+  };
+
+  for (const client of api.clients) {
+    for (const method of client.methods) {
+      const page = methodPage({
+        api,
+        method,
+        types,
+        className: clientClassName(client),
+        memberName: names.memberName(method),
+        packageName: ctx.config.sdk.packageName,
+        template,
+        strayTypes: strays.byMethod.get(method) ?? [],
+      });
+      diagnostics.push(...page.diagnostics);
+      put(layout.pages.get(method)!.file, toMarkdown(page.tree));
+    }
+    put(`${layout.clientFolder.get(client.name)!}/index.md`, toMarkdown(clientIndex(client, layout, names, template)));
+  }
+  const title = ctx.config.docs.title ?? api.title ?? template.index.title;
+  put('index.md', toMarkdown(topIndex(api, layout, names, template, title)));
+  put('.vitepress/sidebar.json', `${JSON.stringify(sidebar(api, layout, names, template), null, 2)}\n`);
+  put('.vitepress/site.json', `${JSON.stringify({ title, lang: template.site.lang, searchPlaceholder: template.site.searchPlaceholder }, null, 2)}\n`);
+  put('.vitepress/config.mts', await siteConfigSource(ctx.templatesDir));
+  return { files, diagnostics };
+};

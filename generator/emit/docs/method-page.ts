@@ -1,0 +1,181 @@
+import type { Heading, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import type { Api, Field, JsonValue, Method, NamedType, TypeRef } from '../../ir/types.js';
+import { methodTypes, reachableTypes } from '../../ir/walk.js';
+import { cell, isAnchorName, nameCell, proseCell, typeCell, valueCell } from './cells.js';
+import { proseBlocks, titleContent } from './prose.js';
+import { fitsType, placeholder } from './sample-values.js';
+import { buildSnippet } from './snippet.js';
+import type { ColumnKey, DocsTemplate } from './templates.js';
+
+export interface MethodPageInput {
+  api: Api;
+  method: Method;
+  types: ReadonlyMap<string, NamedType>;
+  className: string;
+  memberName: string;
+  packageName: string;
+  template: DocsTemplate;
+  /** Named types no method reaches but that were defined on this method's page: kept there. */
+  strayTypes?: readonly NamedType[];
+}
+
+const heading = (depth: 1 | 2 | 3, children: PhrasingContent[]): Heading => ({ type: 'heading', depth, children });
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+
+function headerCell(template: DocsTemplate, key: ColumnKey): PhrasingContent[] {
+  const c = template.columns[key];
+  return c.width ? [{ type: 'html', value: `<div style="width:${c.width}px">` }, text(c.label), { type: 'html', value: '</div>' }] : [text(c.label)];
+}
+
+/** Lists an enum's values in the description unless it already names them all. */
+function describedEnum(field: Field, template: DocsTemplate): string {
+  const d = field.description ?? '';
+  if (field.type.kind !== 'enum') return d;
+  const values = field.type.values;
+  if (values.every((v) => d.includes(String(v.value)))) return d;
+  const list = values.map((v) => `- \`${String(v.value)}\`${v.description ? `: ${v.description.replace(/\n/g, ' ')}` : ''}`);
+  return [d ? `${d} ${template.optionalValues}` : template.optionalValues, ...list].join('\n');
+}
+
+/** A field table; `columns` in order. */
+function fieldTable(fields: readonly Field[], columns: readonly ColumnKey[], template: DocsTemplate): Table {
+  const header: TableRow = { type: 'tableRow', children: columns.map((k) => cell(headerCell(template, k))) };
+  const rows: TableRow[] = fields.map((f) => ({
+    type: 'tableRow',
+    children: columns.map((k) => {
+      switch (k) {
+        case 'name':
+          return cell(nameCell(f.name));
+        case 'type':
+          return cell(typeCell(f.type));
+        case 'required':
+          return cell([text(f.required ? template.yes : template.no)]);
+        case 'default':
+          return cell(valueCell(f.default, true, template.none));
+        case 'description':
+          return cell(proseCell(describedEnum(f, template)));
+        case 'example':
+          return cell(valueCell(f.example, false));
+      }
+    }),
+  }));
+  return { type: 'table', align: columns.map(() => null), children: [header, ...rows] };
+}
+
+/** Columns a table needs: the published ones, plus Required/Default/Sample where a field has one. */
+function columnsFor(fields: readonly Field[], base: readonly ColumnKey[]): ColumnKey[] {
+  const want = new Set(base);
+  if (fields.some((f) => f.required)) want.add('required');
+  if (fields.some((f) => f.default !== undefined)) want.add('default');
+  if (fields.some((f) => f.example !== undefined)) want.add('example');
+  const order: ColumnKey[] = ['name', 'type', 'required', 'default', 'description', 'example'];
+  return order.filter((k) => want.has(k));
+}
+
+function enumTable(type: Extract<TypeRef, { kind: 'enum' }>, template: DocsTemplate): Table {
+  const columns: ColumnKey[] = ['name', 'type', 'description'];
+  const header: TableRow = { type: 'tableRow', children: columns.map((k) => cell(headerCell(template, k))) };
+  const rows: TableRow[] = type.values.map((v) => ({
+    type: 'tableRow',
+    children: [cell(nameCell(String(v.value))), cell([text('enum')]), cell(proseCell(v.description ?? ''))],
+  }));
+  return { type: 'table', align: columns.map(() => null), children: [header, ...rows] };
+}
+
+/** The arguments the sample code passes, and a diagnostic per sample value it could not use. */
+function sampleArgs(input: MethodPageInput, diagnostics: Diagnostic[]): { name: string; value: JsonValue }[] | undefined {
+  const { method, types } = input;
+  if (method.parameters.length === 0) return undefined;
+  const args: { name: string; value: JsonValue }[] = [];
+  for (const p of method.parameters) {
+    if (p.example !== undefined && fitsType(p.example, p.type, types)) {
+      args.push({ name: p.name, value: p.example });
+      continue;
+    }
+    if (p.example !== undefined) {
+      diagnostics.push({
+        code: 'docs-sample-replaced',
+        severity: 'info',
+        message: `sample value ${JSON.stringify(p.example)} of "${p.name}" does not fit its type; the code sample ${p.required ? 'uses a placeholder' : 'leaves it out'}`,
+        location: p.source,
+      });
+    }
+    if (!p.required) continue;
+    const v = placeholder(p.type, types);
+    if (v !== undefined) args.push({ name: p.name, value: v });
+  }
+  return args;
+}
+
+function dataStructure(named: NamedType, template: DocsTemplate): RootContent[] {
+  const title: PhrasingContent[] = isAnchorName(named.name)
+    ? [{ type: 'html', value: `<a id="${named.name}"></a>` }, text(` ${named.name}`)]
+    : [text(named.name)];
+  const out: RootContent[] = [heading(3, title)];
+  if (named.description) out.push(...proseBlocks(named.description));
+  if (named.type.kind === 'object') {
+    const fields = named.type.fields;
+    out.push(fieldTable(fields, columnsFor(fields, ['name', 'type', 'required', 'description', 'example']), template));
+  } else if (named.type.kind === 'enum') {
+    out.push(enumTable(named.type, template));
+  } else {
+    out.push({ type: 'paragraph', children: [text(`${template.returns} `), ...typeCell(named.type)] });
+  }
+  return out;
+}
+
+/** One method page, in the published layout, as an mdast tree. */
+export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: Diagnostic[] } {
+  const { method, template } = input;
+  const diagnostics: Diagnostic[] = [];
+  const children: RootContent[] = [];
+  children.push(heading(1, titleContent(method.title ?? `${input.className}.${input.memberName}`)));
+  if (template.banner.trim()) children.push({ type: 'html', value: template.banner.trim() });
+  if (method.description) children.push(...proseBlocks(method.description));
+
+  children.push(heading(2, [text(template.sections.methodName)]));
+  children.push({ type: 'paragraph', children: [{ type: 'inlineCode', value: `${input.className}.${input.memberName}` }] });
+
+  children.push(heading(2, [text(template.sections.parameters)]));
+  if (method.parameters.length > 0) {
+    children.push(fieldTable(method.parameters, ['name', 'type', 'required', 'default', 'description', 'example'], template));
+  } else {
+    children.push({ type: 'paragraph', children: [text(template.noParameters)] });
+  }
+
+  children.push(heading(2, [text(template.sections.sampleCode)]));
+  const snippet = buildSnippet(
+    { packageName: input.packageName, className: input.className, memberName: input.memberName, args: sampleArgs(input, diagnostics) },
+    template.snippet,
+  );
+  children.push({ type: 'code', lang: 'ts', value: snippet.trimEnd() });
+
+  children.push(heading(2, [text(template.sections.response)]));
+  const response = method.response.type;
+  const responseNamed = response.kind === 'ref' ? input.types.get(response.name) : undefined;
+  if (response.kind === 'ref') {
+    children.push({ type: 'paragraph', children: [text(`${template.responseType} `), { type: 'inlineCode', value: response.name }] });
+    if (responseNamed?.type.kind === 'object') {
+      const fields = responseNamed.type.fields;
+      children.push(fieldTable(fields, columnsFor(fields, ['name', 'type', 'description']), template));
+    }
+  } else if (response.kind !== 'unknown') {
+    children.push({ type: 'paragraph', children: [text(`${template.returns} `), ...typeCell(response)] });
+  }
+  if (method.response.description) children.push(...proseBlocks(method.response.description));
+  if (method.response.sample !== undefined) {
+    children.push({ type: 'paragraph', children: [text(template.sampleResult)] });
+    children.push({ type: 'code', lang: 'json', value: JSON.stringify(method.response.sample, null, 2) });
+  }
+
+  // the response envelope is described by the table above, so it is not repeated below
+  const structures = reachableTypes(input.api, methodTypes(method)).filter((n) => !(responseNamed && n === responseNamed.name && responseNamed.type.kind === 'object'));
+  const named = structures.map((n) => input.types.get(n)).filter((t): t is NamedType => t !== undefined);
+  named.push(...(input.strayTypes ?? []));
+  if (named.length > 0) {
+    children.push(heading(2, [text(template.sections.dataStructures)]));
+    for (const t of named) children.push(...dataStructure(t, template));
+  }
+  return { tree: { type: 'root', children }, diagnostics };
+}
