@@ -41,7 +41,7 @@ export const openapiCodes = {
   'openapi-operation-skipped': {
     severity: 'warning',
     title: 'Operation skipped',
-    cause: 'An operation uses an HTTP verb the IR has no place for (`trace`), or is not an object.',
+    cause: 'An operation uses an HTTP verb the IR has no place for (`trace`), is not an object, or is a webhook or callback (a request the API makes, not one the SDK sends).',
     fix: 'Nothing to do unless the SDK needs it.',
   },
   'openapi-parameter-skipped': {

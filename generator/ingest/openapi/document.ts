@@ -102,6 +102,12 @@ export async function ingestOpenApiFile(file: string, options: OpenApiIngestOpti
       const op = item[verb];
       if (op === undefined) continue;
       const opAt = ctx.child(itemAt, verb, op);
+      if (isObject(op) && isObject(op.callbacks)) {
+        for (const name of Object.keys(op.callbacks)) {
+          stats.operationsSkipped++;
+          ctx.report('openapi-operation-skipped', `callback ${name} of ${verb.toUpperCase()} ${path} is skipped: callbacks are requests the API makes, not SDK methods`, ctx.child(ctx.child(opAt, 'callbacks', op.callbacks), name, op.callbacks[name]));
+        }
+      }
       if (!isObject(op)) {
         stats.operationsSkipped++;
         ctx.report('openapi-operation-skipped', `${verb.toUpperCase()} ${path} is not an object`, opAt);
@@ -120,6 +126,13 @@ export async function ingestOpenApiFile(file: string, options: OpenApiIngestOpti
       ids.set(`${method.client}.${method.id}`, method);
       clientOf(method.client).methods.push(method);
       stats.operations++;
+    }
+  }
+  if (isObject(doc.webhooks)) {
+    const at = ctx.child(rootAt, 'webhooks', doc.webhooks);
+    for (const name of Object.keys(doc.webhooks)) {
+      stats.operationsSkipped++;
+      ctx.report('openapi-operation-skipped', `webhook ${name} is skipped: webhooks are requests the API makes, not SDK methods`, ctx.child(at, name, doc.webhooks[name]));
     }
   }
   ctx.types.drain();

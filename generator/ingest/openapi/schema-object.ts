@@ -215,6 +215,8 @@ function allOfType(s: Schema, where: Where, ctx: SpecContext): TypeRef {
   const listWhere = ctx.child(where, 'allOf', members);
   const extra = Object.keys(s).filter((k) => !['allOf', 'description', 'title', 'nullable', 'deprecated', 'readOnly', 'writeOnly', 'default', 'example', 'examples', 'type', 'discriminator'].includes(k) && !k.startsWith('x-'));
   if (members.length === 1 && extra.length === 0) return schemaType(members[0], ctx.child(listWhere, 0, members[0]), ctx);
+  const scalar = allOfScalar(s, members, where, ctx);
+  if (scalar) return scalar;
   const fields = new Map<string, Field>();
   const required = new Set<string>();
   let open = false;
@@ -241,4 +243,22 @@ function allOfType(s: Schema, where: Where, ctx: SpecContext): TypeRef {
   collect({ properties: s.properties, required: s.required, additionalProperties: s.additionalProperties }, where);
   const merged = [...fields.values()].map((f) => (required.has(f.name) ? { ...f, required: true } : f));
   return open ? { kind: 'object', fields: merged, open: true } : { kind: 'object', fields: merged };
+}
+
+/**
+ * allOf of non-object members (`[{type: string}, {minLength: 1}]`): the members' keywords merged
+ * into one schema, read as one type. Undefined when any member is (or may be) an object.
+ */
+function allOfScalar(s: Schema, members: unknown[], where: Where, ctx: SpecContext): TypeRef | undefined {
+  const resolved: Schema[] = [];
+  for (const m of members) {
+    let cur = m;
+    for (let hops = 0; isObject(cur) && typeof cur.$ref === 'string' && hops < 16; hops++) cur = ctx.refs.resolve(cur.$ref, where.file)?.value;
+    if (!isObject(cur) || typeof cur.$ref === 'string') return undefined;
+    const objectish = 'properties' in cur || 'additionalProperties' in cur || 'allOf' in cur || 'oneOf' in cur || 'anyOf' in cur || cur.type === 'object';
+    if (objectish) return undefined;
+    resolved.push(cur);
+  }
+  const { allOf: _drop, ...own } = s;
+  return schemaType(Object.assign({}, ...resolved, own), where, ctx);
 }
