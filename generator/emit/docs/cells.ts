@@ -79,12 +79,36 @@ export function typeCell(type: TypeRef): PhrasingContent[] {
 }
 
 /**
+ * A multi-line string value cannot be a code span (a table row is one line). It can be plain
+ * text with `<br>` when reading the cell as plain text gives it back: no tag or entity the
+ * reader would drop or decode, no code span, no run of blanks, no blank at either end.
+ */
+function multiLinePlain(value: string): boolean {
+  return (
+    value === value.trim() &&
+    !/<[A-Za-z/!]|&(?:amp|lt|gt|quot|#39|nbsp);|`|[ \t]{2}|\t|\n\s*\n/.test(value) &&
+    !/^\s*-\s*$/.test(value)
+  );
+}
+
+/**
  * A Default or Sample value. Values go in code so they read back exactly (plain text would be
  * whitespace-collapsed and stripped of tags); a simple default stays plain, as published.
- * A newline cannot live in a table cell: it is written as a space.
+ * A multi-line string is written with `<br>` where that reads back the same, else on one line.
  */
 export function valueCell(value: JsonValue | undefined, plainWhenSimple: boolean, none = ''): PhrasingContent[] {
   if (value === undefined) return none ? [text(none)] : [];
+  if (typeof value === 'string' && /\r?\n/.test(value) && multiLinePlain(value)) {
+    const out: PhrasingContent[] = [];
+    value.split(/\r?\n/).forEach((line, i) => {
+      if (i > 0) out.push(html('<br>'));
+      line.split('|').forEach((chunk, j) => {
+        if (j > 0) out.push(text('|'));
+        if (chunk !== '') out.push(html(chunk));
+      });
+    });
+    return out;
+  }
   const written = typeof value === 'string' ? value.replace(/\s*\r?\n\s*/g, ' ') : JSON.stringify(value);
   if (written === '') return [];
   if (plainWhenSimple && typeof value === 'string' && written !== none && /^[\w.:@/+-]+$/.test(written) && isPlainText(written)) return [text(written)];
