@@ -30,3 +30,23 @@ export function clientClassName(client: Client): string {
 export function paramsTypeStem(method: Method): string {
   return `${pascalCase(method.words)}Params`;
 }
+
+/**
+ * Property names of a method's arguments object, aligned with `method.parameters`, plus the key
+ * of the whole request body (`body`) when there is one. A key is the wire name (`'user-id'`)
+ * unless it names a member every object inherits (`__proto__`, `constructor`, `toString`): such a
+ * key would read `Object.prototype` when absent, so it gets a trailing `_`. Duplicates (a query
+ * and a body parameter of one name) get `2`.
+ */
+export function parameterKeys(method: Method): { params: string[]; body?: string } {
+  const used = new Set<string>();
+  const claim = (name: string): string => {
+    const base = name in Object.prototype ? `${name}_` : name;
+    let key = base;
+    for (let n = 2; used.has(key) || key in Object.prototype; n++) key = `${base}${n}`;
+    used.add(key);
+    return key;
+  };
+  const params = method.parameters.map((p) => claim(p.name));
+  return method.requestBody ? { params, body: claim('body') } : { params };
+}

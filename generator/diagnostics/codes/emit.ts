@@ -1,0 +1,47 @@
+import type { CodeInfo } from './entry.js';
+
+/** Codes of the SDK emitter (emit/sdk) and of writing the output folder (output/write.ts). */
+export const emitCodes = {
+  'sdk-runtime-missing': {
+    severity: 'error',
+    title: 'SDK runtime sources not found',
+    cause: 'The runtime files copied into every SDK (generator/emit/sdk/runtime/*.ts) are missing from the sdkforge installation.',
+    fix: 'Reinstall sdkforge; the package must ship generator/emit/sdk/runtime.',
+  },
+  'sdk-unknown-type': {
+    severity: 'warning',
+    title: 'Reference to an undefined type',
+    cause: 'A field, parameter or response refers to a named type that no data structure defines.',
+    fix: 'Document the data structure on the page, or fix the type name. The SDK types the value as `unknown`.',
+  },
+  'sdk-default-mismatch': {
+    severity: 'warning',
+    title: 'Default value does not fit the parameter type',
+    cause: 'A parameter documents a default that is not a value of its type (e.g. "10" for an integer), so it cannot be compiled into the schema.',
+    fix: 'Correct the default or the type in the docs. The default is kept in the JSDoc only.',
+  },
+  'sdk-name-changed': {
+    severity: 'info',
+    title: 'Name changed to a safe, unique identifier',
+    cause: 'A type or parameter name is not a usable TypeScript identifier or object key (reserved word, hyphen, leading digit, `__proto__`) or collides with another name after casing.',
+    fix: 'Nothing to do unless the new name surprises you; rename it in the docs to choose another.',
+  },
+  'output-unsafe-path': {
+    severity: 'error',
+    title: 'Generated path would leave the output folder',
+    cause: 'An emitter produced a file path that is absolute, contains `..`, a backslash or an empty segment.',
+    fix: 'This is a bug in the emitter; nothing was written. Report it with the input that caused it.',
+  },
+  'output-folder-unsafe': {
+    severity: 'error',
+    title: 'Output folder refused',
+    cause: 'The output folder is the working directory, one of its parents or the file system root: its sdk/ and docs/ would be replaced.',
+    fix: 'Pass a dedicated folder with --out (default: `out` of sdkforge.config.json).',
+  },
+  'output-write-failed': {
+    severity: 'error',
+    title: 'Output could not be written',
+    cause: 'Writing or swapping the output folder failed (permissions, disk full, a file locked); the folder was left as it was.',
+    fix: 'Check the folder and the message, then run again.',
+  },
+} satisfies Record<string, CodeInfo>;

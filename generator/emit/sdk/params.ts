@@ -1,0 +1,78 @@
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import type { Field, Method } from '../../ir/types.js';
+import { parameterKeys } from '../../naming/members.js';
+import { memberKeyText, printExpression, printType, pure } from './ast.js';
+import { fieldDocs, jsDoc } from './docs.js';
+import { ModuleRefs } from './module-refs.js';
+import type { ClientNames, SdkNames } from './names.js';
+import { sortedMethods } from './names.js';
+import { typeNode } from './types.js';
+import { objectSchema } from './zod.js';
+
+export const paramsPath = (clientFile: string): string => `src/clients/${clientFile}.params.ts`;
+
+/** A method's arguments object as fields: parameters under their keys, then the whole body. */
+export function argumentFields(method: Method): Field[] {
+  const keys = parameterKeys(method);
+  const fields: Field[] = method.parameters.map((p, i) => ({ ...p, name: keys.params[i]! }));
+  if (method.requestBody && keys.body) {
+    const b = method.requestBody;
+    fields.push({ name: keys.body, type: b.type, required: b.required, source: b.source, ...(b.description ? { description: b.description } : {}) });
+  }
+  return fields;
+}
+
+/**
+ * Per client, one module with every method's `<Method>Params` interface and
+ * `<Method>ParamsSchema`: the client imports it anyway, and other clients never do. Defaults are
+ * compiled into the schemas (`.default()`), so `z.input` is the params type and parsing fills them.
+ */
+export function paramsModule(c: ClientNames, names: SdkNames, groups: Map<string, number>, diagnostics: Diagnostic[]) {
+  const refs = new ModuleRefs(names, groups, (file) => `../models/${file}.js`);
+  const statements: StatementStructures[] = [];
+  for (const method of sortedMethods(c.client)) {
+    const n = c.params.get(method.id)!;
+    const fields = argumentFields(method);
+    method.parameters.forEach((p, i) => {
+      if (fields[i]!.name !== p.name) {
+        diagnostics.push({
+          code: 'sdk-name-changed',
+          severity: 'info',
+          message: `parameter "${p.name}" of ${c.className}.${c.members.get(method.id)} is the argument key "${fields[i]!.name}" (still sent as "${p.name}")`,
+          location: p.source,
+        });
+      }
+    });
+    statements.push({
+      kind: StructureKind.Interface,
+      name: n.type,
+      isExported: true,
+      docs: jsDoc({ summary: `Arguments of {@link ${c.className}.${c.members.get(method.id)}}.` }),
+      properties: fields.map((field) => ({
+        name: memberKeyText(field.name),
+        type: printType(typeNode(field.type, refs)),
+        hasQuestionToken: !field.required,
+        docs: fieldDocs(field),
+      })),
+    });
+    const schema = objectSchema(fields, false, refs, {
+      applyDefaults: true,
+      onBadDefault: (field) =>
+        diagnostics.push({
+          code: 'sdk-default-mismatch',
+          severity: 'warning',
+          message: `default ${JSON.stringify(field.default)} of parameter "${field.name}" is not a value of its type; it is documented but not applied`,
+          location: field.source,
+        }),
+    });
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: jsDoc({ summary: `Validates {@link ${n.type}}; fills in documented defaults.` }),
+      declarations: [{ name: n.schema, initializer: printExpression(pure(schema)) }],
+    });
+  }
+  return { path: paramsPath(c.file), statements, refs };
+}
