@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerGenerate } from './generate.js';
 import type { CommandIO } from './io.js';
 import { registerIr } from './ir.js';
 import { registerOpenApi } from './openapi.js';
@@ -6,4 +7,4 @@ import { registerOpenApi } from './openapi.js';
 export type Register = (program: Command, io: CommandIO, setExit: (code: number) => void) => void;
 
 /** Every command of the CLI, in the order `--help` lists them. One module per command. */
-export const commands: Register[] = [registerIr, registerOpenApi];
+export const commands: Register[] = [registerIr, registerGenerate, registerOpenApi];

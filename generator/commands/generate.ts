@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { pagesParser } from '../ingest/markdown/parallel.js';
+import { allMethods } from '../ir/walk.js';
+import { writeOutput } from '../output/write.js';
+import { build } from '../pipeline.js';
+import { EXIT, type CommandIO } from './io.js';
+import { hasErrors, reportDiagnostics } from './report.js';
+
+export interface GenerateOptions {
+  input?: string[];
+  out?: string;
+  maxDiagnostics?: number;
+  verbose?: boolean;
+  cache?: boolean;
+}
+
+/** The output folders `generate` owns: replaced as a whole on every run. */
+export const OWNED_FOLDERS = ['sdk', 'docs'];
+
+/**
+ * `sdkforge generate`: inputs → IR → SDK and docs in memory → the output folder, atomically.
+ * Exit 0 when written without errors; 2 when the input is unusable (nothing is written), when
+ * any error was reported (the output is still written where it safely could be) or when writing failed.
+ */
+export async function runGenerate(options: GenerateOptions, io: CommandIO): Promise<number> {
+  const loaded = await loadConfig(io.cwd);
+  if (hasErrors(loaded.diagnostics)) {
+    reportDiagnostics(io, loaded.diagnostics);
+    return EXIT.usage;
+  }
+  const config = loaded.config;
+  const inputs = options.input && options.input.length > 0 ? options.input : config.inputs;
+  const outDir = options.out ?? config.out;
+  const result = await build({ config, inputs, cwd: io.cwd, parsePages: pagesParser({ cwd: io.cwd, cache: options.cache !== false }) });
+  const diagnostics = [...result.diagnostics];
+  const unusable = diagnostics.some((d) => d.code === 'input-not-found' || d.code === 'input-unsupported' || d.code === 'input-empty');
+  let written = 0;
+  if (!unusable) {
+    const w = await writeOutput(resolve(io.cwd, outDir), result.files, { owned: OWNED_FOLDERS, cwd: io.cwd });
+    diagnostics.push(...w.diagnostics);
+    written = w.written;
+  }
+  reportDiagnostics(io, diagnostics, { limit: options.maxDiagnostics ?? 200, verbose: options.verbose });
+  const methods = allMethods(result.ingest.api).length;
+  io.stderr(`${methods} method(s), ${result.ingest.api.types.length} type(s) → ${written} file(s) written to ${outDir}\n`);
+  return unusable || hasErrors(diagnostics) ? EXIT.usage : EXIT.ok;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function registerGenerate(program: Command, io: CommandIO, setExit: (code: number) => void): void {
+  program
+    .command('generate')
+    .description('generate the SDK (<out>/sdk) and docs pages (<out>/docs) from docs pages and/or an OpenAPI spec')
+    .option('--input <path>', 'a markdown page, folder of pages or OpenAPI document; repeatable (default: inputs of sdkforge.config.json)', collect)
+    .option('--out <dir>', 'output folder (default: out of sdkforge.config.json)')
+    .option('--max-diagnostics <n>', 'print at most n diagnostics one by one', (v) => Number(v), 200)
+    .option('--verbose', 'print info diagnostics one by one too')
+    .option('--no-cache', 'do not read or write the page cache (.sdkforge-cache/)')
+    .action(async (opts: GenerateOptions) => setExit(await runGenerate(opts, io)));
+}
