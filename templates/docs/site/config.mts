@@ -1,6 +1,7 @@
 // VitePress configuration of the generated docs site. Written by sdkforge verbatim from
 // templates/docs/site/config.mts; the sidebar and the site's title come from the JSON files
 // beside it, which are generated from the API.
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitepress';
 import site from './site.json';
 import sidebar from './sidebar.json';
@@ -16,6 +17,8 @@ const ALLOWED_HTML = [
   /^<div\s+style="width:\s*\d+px"\s*>$/i,
   /^<\/div>$/i,
   /^<!--[\s\S]*?-->$/,
+  // entities, such as the `&ZeroWidthSpace;` VitePress's heading anchors add
+  /^&(?:[A-Za-z]+|#\d+|#x[0-9a-f]+);$/i,
 ];
 
 const escapeHtml = (s: string): string =>
@@ -26,8 +29,9 @@ export default defineConfig({
   title: site.title,
   lang: site.lang,
   cleanUrls: true,
-  // Set by `npm run docs:*` so the build cache stays out of the generated folder.
-  cacheDir: process.env.SDKFORGE_DOCS_CACHE_DIR || undefined,
+  // SDKFORGE_DOCS_CACHE_DIR (relative to where the command runs) keeps the build cache out of
+  // the generated folder, which `sdkforge check` compares with a fresh generation.
+  cacheDir: process.env.SDKFORGE_DOCS_CACHE_DIR ? resolve(process.env.SDKFORGE_DOCS_CACHE_DIR) : undefined,
   markdown: {
     config(md) {
       const inline = (content: string): string => (ALLOWED_HTML.some((re) => re.test(content.trim())) ? content : escapeVue(escapeHtml(content)));

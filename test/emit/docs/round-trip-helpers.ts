@@ -1,0 +1,78 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { ConfigSchema, type Config } from '../../../generator/config.js';
+import { emitDocs } from '../../../generator/emit/docs/index.js';
+import { ingest, type IngestResult } from '../../../generator/ingest/index.js';
+import type { Api, Method } from '../../../generator/ir/types.js';
+import type { GeneratedFile } from '../../../generator/output/files.js';
+
+export const ROOT = join(import.meta.dirname, '../../..');
+
+export function config(overrides: Record<string, unknown> = {}): Config {
+  return ConfigSchema.parse({ sdk: { packageName: 'genauth-sdk' }, ...overrides });
+}
+
+export function writeFiles(dir: string, files: readonly GeneratedFile[]): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const f of files) {
+    const p = join(dir, f.path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.contents);
+  }
+}
+
+/** The IR without what depends on where it was read from: `source` locations and docs file refs. */
+export function comparable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'source' || k === 'docs') continue;
+      out[k] = comparable(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+export interface RoundTrip {
+  first: IngestResult;
+  second: IngestResult;
+  files: GeneratedFile[];
+  /** Method keys (`Client.id`) whose comparable IR differs, with the differing keys. */
+  differing: { key: string; fields: string[] }[];
+  identical: number;
+  typesDiffering: string[];
+}
+
+const methodKey = (m: Method): string => `${m.client}.${m.id}`;
+
+/** input pages → IR → emitted pages (written to `outDir`) → IR again, compared method by method. */
+export async function roundTrip(inputs: string[], outDir: string, cfg: Config = config()): Promise<RoundTrip> {
+  const first = await ingest(inputs, { cwd: ROOT });
+  const emitted = await emitDocs(first.api, { config: cfg, templatesDir: join(ROOT, 'templates') });
+  writeFiles(outDir, emitted.files);
+  const second = await ingest([relative(ROOT, join(outDir, 'docs'))], { cwd: ROOT });
+  const methods = (api: Api) => new Map(api.clients.flatMap((c) => c.methods.map((m) => [methodKey(m), m] as const)));
+  const a = methods(first.api);
+  const b = methods(second.api);
+  const differing: RoundTrip['differing'] = [];
+  let identical = 0;
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(key);
+    const y = b.get(key);
+    if (!x || !y) {
+      differing.push({ key, fields: [x ? 'missing after round trip' : 'new after round trip'] });
+      continue;
+    }
+    const cx = comparable(x) as Record<string, unknown>;
+    const cy = comparable(y) as Record<string, unknown>;
+    const fields = [...new Set([...Object.keys(cx), ...Object.keys(cy)])].filter((k) => JSON.stringify(cx[k]) !== JSON.stringify(cy[k]));
+    if (fields.length === 0) identical++;
+    else differing.push({ key, fields });
+  }
+  const ta = new Map(first.api.types.map((t) => [t.name, JSON.stringify(comparable(t))]));
+  const tb = new Map(second.api.types.map((t) => [t.name, JSON.stringify(comparable(t))]));
+  const typesDiffering = [...new Set([...ta.keys(), ...tb.keys()])].filter((n) => ta.get(n) !== tb.get(n)).sort();
+  return { first, second, files: emitted.files, differing, identical, typesDiffering };
+}
