@@ -1,0 +1,184 @@
+// HttpClient: one call = encode args → (attempt: hooks, auth, fetch, read) → retry? → errors → validation.
+import { DEFAULT_HOST } from './auth.js';
+import { appendQuery, encodeBody, fillPath, normaliseHost, paramHeaders, queryValues, type EncodedBody } from './encoding.js';
+import { AbortError, NetworkError, SdkError, TimeoutError } from './errors.js';
+import { apiErrorFrom, readEnvelope, readPayload } from './response.js';
+import { isIdempotent, isRetryableStatus, resolveRetry, retryDelay, sleep } from './retry.js';
+import type { AuthHook, ClientOptions, OperationSpec, RequestContext, RequestOptions } from './types.js';
+import { assertValid, checksRequest, checksResponse } from './validation.js';
+
+/** The published SDK's default timeout. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+type Args = Readonly<Record<string, unknown>>;
+type Fetch = (input: URL, init: RequestInit) => Promise<Response>;
+
+/** Everything about a call that does not change between attempts. */
+interface PreparedCall {
+  op: OperationSpec;
+  path: string;
+  query: Readonly<Record<string, unknown>>;
+  headers: Record<string, string>;
+  body: EncodedBody;
+  options: RequestOptions;
+}
+
+interface AttemptResult {
+  response: Response;
+  payload: unknown;
+}
+
+export class HttpClient {
+  readonly host: string;
+  readonly #options: ClientOptions;
+  readonly #auth: AuthHook | undefined;
+  readonly #fetch: Fetch;
+
+  constructor(options: ClientOptions, defaults: { auth?: AuthHook; host?: string } = {}) {
+    this.#options = options;
+    this.host = normaliseHost(defaults.host ?? options.host ?? DEFAULT_HOST);
+    this.#auth = options.auth ?? defaults.auth;
+    const custom = options.fetch;
+    // Wrapped so platform fetch is never called with the client as `this` (browsers reject that).
+    this.#fetch = custom ? (input, init) => custom(input, init) : (input, init) => globalThis.fetch(input, init);
+  }
+
+  async request<T>(op: OperationSpec, args: object | undefined, options: RequestOptions = {}): Promise<T> {
+    const values = (args ?? {}) as Args;
+    const mode = this.#options.validate ?? 'off';
+    if (checksRequest(mode) && op.paramsSchema) assertValid(op.paramsSchema, values, op.id, 'request');
+
+    const call: PreparedCall = {
+      op,
+      path: fillPath(op, values),
+      query: queryValues(op, values),
+      headers: paramHeaders(op, values),
+      body: await encodeBody(op, values),
+      options,
+    };
+    const retry = resolveRetry(options.retry ?? this.#options.retry);
+    const attempts = 1 + (isIdempotent(op.method) || retry.retryNonIdempotent ? retry.retries : 0);
+
+    for (let attempt = 1; ; attempt++) {
+      let result: AttemptResult;
+      try {
+        result = await this.#attempt(call, attempt);
+      } catch (error) {
+        // Timeouts are not retried: the caller's time budget is spent. Other network errors are.
+        if (error instanceof NetworkError && attempt < attempts) {
+          await this.#pause(op, retryDelay(attempt, null, retry), options.signal);
+          continue;
+        }
+        throw error;
+      }
+      const { response, payload } = result;
+      if (!response.ok) {
+        if (isRetryableStatus(response.status) && attempt < attempts) {
+          await this.#pause(op, retryDelay(attempt, response.headers.get('retry-after'), retry), options.signal);
+          continue;
+        }
+        throw apiErrorFrom(op.id, response, payload);
+      }
+      if (this.#options.envelopeErrors !== false) {
+        const envelope = readEnvelope(payload);
+        if (envelope && envelope.statusCode !== 200) throw apiErrorFrom(op.id, response, payload);
+      }
+      if (checksResponse(mode) && op.responseSchema) assertValid(op.responseSchema, payload, op.id, 'response');
+      return payload as T;
+    }
+  }
+
+  async #attempt(call: PreparedCall, attempt: number): Promise<AttemptResult> {
+    const { op, options } = call;
+    const caller = options.signal;
+    if (caller?.aborted) throw abortError(op, caller);
+
+    const controller = new AbortController();
+    const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let timedOut = false;
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort(new TimeoutError(`${op.id} timed out after ${timeoutMs} ms`, timeoutMs));
+          }, timeoutMs)
+        : undefined;
+    const forwardAbort = (): void => controller.abort(caller?.reason);
+    caller?.addEventListener('abort', forwardAbort, { once: true });
+    // Which of the three stopped us decides the error kind; the platform's own error is the cause.
+    const classify = (cause: unknown): SdkError => {
+      if (caller?.aborted) return abortError(op, caller);
+      if (timedOut) return new TimeoutError(`${op.id} timed out after ${timeoutMs} ms`, timeoutMs);
+      return new NetworkError(`${op.id}: ${describe(cause)}`, { cause });
+    };
+
+    try {
+      const ctx = this.#context(call, attempt, controller.signal);
+      await this.#options.hooks?.beforeRequest?.(ctx);
+      await this.#auth?.(ctx);
+      let response: Response;
+      try {
+        const init: RequestInit = { method: ctx.method, headers: ctx.headers, signal: controller.signal };
+        if (ctx.body !== undefined && ctx.method !== 'GET' && ctx.method !== 'HEAD') init.body = ctx.body as NonNullable<RequestInit['body']>;
+        response = await this.#fetch(ctx.url, init);
+      } catch (cause) {
+        throw classify(cause);
+      }
+      const afterResponse = this.#options.hooks?.afterResponse;
+      if (afterResponse) await afterResponse(ctx, response.clone());
+      let payload: unknown;
+      try {
+        payload = ctx.method === 'HEAD' ? undefined : await readPayload(response, op.id);
+      } catch (cause) {
+        throw cause instanceof SdkError ? cause : classify(cause);
+      }
+      return { response, payload };
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      caller?.removeEventListener('abort', forwardAbort);
+    }
+  }
+
+  /** Fresh per attempt: hooks and auth may change headers, and signatures carry a date and nonce. */
+  #context(call: PreparedCall, attempt: number, signal: AbortSignal): RequestContext {
+    const url = new URL(this.host + call.path);
+    appendQuery(url, call.query);
+    const headers = new Headers({ accept: 'application/json' });
+    for (const [name, value] of Object.entries(this.#options.headers ?? {})) headers.set(name, value);
+    for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
+    for (const [name, value] of Object.entries(call.options.headers ?? {})) headers.set(name, value);
+    if (call.body.contentType !== undefined && !headers.has('content-type')) headers.set('content-type', call.body.contentType);
+    return {
+      operationId: call.op.id,
+      method: call.op.method,
+      url,
+      headers,
+      body: call.body.body,
+      attempt,
+      signal,
+      path: call.path,
+      query: call.query,
+      json: call.body.json,
+    };
+  }
+
+  /** Waits before a retry; the caller aborting meanwhile ends the call at once. */
+  async #pause(op: OperationSpec, ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await sleep(ms, signal);
+    } catch {
+      throw abortError(op, signal);
+    }
+  }
+}
+
+function abortError(op: OperationSpec, signal: AbortSignal | undefined): AbortError {
+  return new AbortError(`${op.id} was aborted by the caller`, { cause: signal?.reason });
+}
+
+/** Node's fetch says only "fetch failed"; the useful part (ECONNREFUSED, ...) is in its cause. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const inner = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${inner}`;
+}

@@ -1,0 +1,103 @@
+// Public types of the SDK runtime. This folder is copied verbatim into every generated SDK
+// (`src/runtime/`), so it imports only zod (types) and platform APIs: no node:* modules.
+import type { ZodType } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** Which payloads the zod schemas check: none, the arguments, the parsed response, or both. */
+export type ValidationMode = 'off' | 'request' | 'response' | 'both';
+
+export interface RetryOptions {
+  /** Extra attempts after the first one (0 = no retry). */
+  retries: number;
+  /** First backoff delay; doubled on each retry, then jittered. Default 200 ms. */
+  minDelayMs?: number;
+  /** Cap of one backoff delay. Default 5000 ms. */
+  maxDelayMs?: number;
+  /** Retry POST/PATCH too (they are not idempotent, so only when the API makes them safe). */
+  retryNonIdempotent?: boolean;
+  /** A `Retry-After` longer than this is not waited for; backoff is used instead. Default 60 s. */
+  maxRetryAfterMs?: number;
+}
+
+/** One attempt of one call, as hooks and auth see it. Headers are mutable; set them here. */
+export interface RequestContext {
+  /** `ManagementClient.get_user_mfa_info` */
+  operationId: string;
+  method: HttpMethod;
+  url: URL;
+  headers: Headers;
+  body: string | FormData | Uint8Array | undefined;
+  /** 1 for the first attempt, 2 for the first retry, ... */
+  attempt: number;
+  signal: AbortSignal;
+  /** The operation path with path parameters filled in, without the host (`/api/v3/get-user`). */
+  path: string;
+  /** Every declared query parameter by wire name, before encoding; undefined when not given. */
+  query: Readonly<Record<string, unknown>>;
+  /** The JSON body before serialisation, when the body is JSON. */
+  json: unknown;
+}
+
+export type AuthHook = (ctx: RequestContext) => void | Promise<void>;
+
+export interface Hooks {
+  /** Runs before auth, so headers it adds are covered by a request signature. */
+  beforeRequest?: (ctx: RequestContext) => void | Promise<void>;
+  /** Sees a clone of each response (every attempt) before the runtime reads it. */
+  afterResponse?: (ctx: RequestContext, response: Response) => void | Promise<void>;
+}
+
+export interface ClientOptions {
+  /** Base URL of the API, e.g. `https://api.genauth.ai`; a missing scheme means https. */
+  host?: string;
+  /** Defaults to the platform's global fetch. */
+  fetch?: typeof fetch;
+  /** Per attempt, covering the response body too. Default 10 000 ms (the published SDK's). 0 = none. */
+  timeoutMs?: number;
+  /** A number is `{ retries: n }`. Default `{ retries: 2 }`. */
+  retry?: number | RetryOptions;
+  /** Sent with every request. */
+  headers?: Record<string, string>;
+  hooks?: Hooks;
+  /** Replaces the client's default auth (GenAuth signing / app token). */
+  auth?: AuthHook;
+  /** Default 'off'. */
+  validate?: ValidationMode;
+  /** Throw ApiError when a 2xx envelope has a statusCode other than 200. Default true. */
+  envelopeErrors?: boolean;
+}
+
+export interface RequestOptions {
+  /** The caller's cancel switch; aborting it rejects the call with AbortError. */
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+  retry?: number | RetryOptions;
+}
+
+export interface ParamSpec {
+  /** Property of the args object. */
+  key: string;
+  /** Name on the wire. */
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie' | 'body';
+}
+
+export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
+
+export interface OperationSpec {
+  /** `ManagementClient.get_user_mfa_info` */
+  id: string;
+  method: HttpMethod;
+  /** May hold `{name}` placeholders for path params. */
+  path: string;
+  /** 'body' params are gathered into one JSON object body. */
+  params: readonly ParamSpec[];
+  /** A whole-body argument (OpenAPI requestBody); wins over 'body' params. */
+  body?: { key: string; encoding: BodyEncoding; contentType: string };
+  /** Validates the args object (request validation). */
+  paramsSchema?: ZodType;
+  /** Validates the parsed JSON response (response validation). */
+  responseSchema?: ZodType;
+}

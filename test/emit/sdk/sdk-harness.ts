@@ -1,0 +1,77 @@
+// Shared by the SDK emitter tests: emit through the same build() the CLI calls, write to a temp
+// folder inside the repository (so `zod` resolves from its node_modules), type-check or compile
+// with the TypeScript compiler API under the SDK's own compiler options.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import ts from 'typescript';
+import { loadConfig } from '../../../generator/config.js';
+import type { Api } from '../../../generator/ir/types.js';
+import type { GeneratedFile } from '../../../generator/output/files.js';
+import { build } from '../../../generator/pipeline.js';
+import { emitSdk } from '../../../generator/emit/sdk/index.js';
+import { SDK_COMPILER_OPTIONS } from '../../../generator/emit/sdk/package.js';
+import { ROOT } from '../../helpers/shared.js';
+
+export async function buildFrom(inputs: string[]): Promise<Awaited<ReturnType<typeof build>>> {
+  const { config } = await loadConfig(ROOT);
+  return build({ config, inputs, cwd: ROOT });
+}
+
+export async function emitFromApi(api: Api): Promise<ReturnType<typeof emitSdk>> {
+  const { config } = await loadConfig(ROOT);
+  return emitSdk(api, { config, templatesDir: join(ROOT, 'templates') });
+}
+
+export function sdkFiles(files: readonly GeneratedFile[]): GeneratedFile[] {
+  return files.filter((f) => f.path.startsWith('sdk/'));
+}
+
+/** A fresh folder under test/.tmp (git-ignored); removed by `cleanup`. */
+export function tempDir(label: string): string {
+  mkdirSync(join(ROOT, 'test/.tmp'), { recursive: true });
+  return mkdtempSync(join(ROOT, 'test/.tmp', `${label}-`));
+}
+
+export const cleanup = (dir: string): void => rmSync(dir, { recursive: true, force: true });
+
+export function writeFiles(dir: string, files: readonly GeneratedFile[]): void {
+  for (const f of files) {
+    const target = join(dir, ...f.path.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, f.contents);
+  }
+}
+
+function listTs(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+function compilerOptions(sdkDir: string, extra: ts.CompilerOptions = {}): ts.CompilerOptions {
+  const { options, errors } = ts.convertCompilerOptionsFromJson({ ...SDK_COMPILER_OPTIONS, rootDir: undefined }, sdkDir);
+  if (errors.length > 0) throw new Error(ts.flattenDiagnosticMessageText(errors[0]!.messageText, '\n'));
+  return { ...options, ...extra };
+}
+
+const format = (d: ts.Diagnostic): string => {
+  const where = d.file ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+  return `${where} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+};
+
+/**
+ * Type-checks every .ts file under `<sdkDir>/src` (plus `extraRoots`) with the SDK's compiler
+ * options (strict, noUncheckedIndexedAccess); returns the formatted errors.
+ */
+export function typeCheck(sdkDir: string, extraRoots: string[] = []): string[] {
+  const program = ts.createProgram([...listTs(join(sdkDir, 'src')), ...extraRoots], compilerOptions(sdkDir, { noEmit: true }));
+  return ts.getPreEmitDiagnostics(program).map(format);
+}
+
+/** Compiles `<sdkDir>/src` to `<sdkDir>/dist` (JavaScript that Node imports); returns errors. */
+export function compile(sdkDir: string): string[] {
+  const program = ts.createProgram(listTs(join(sdkDir, 'src')), compilerOptions(sdkDir, { outDir: join(sdkDir, 'dist'), rootDir: join(sdkDir, 'src'), declaration: false, sourceMap: false }));
+  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...program.emit().diagnostics];
+  return diagnostics.map(format);
+}
