@@ -2,6 +2,7 @@ import type { Heading, PhrasingContent, Root, RootContent, Table, TableRow } fro
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Api, Field, JsonValue, Method, NamedType, TypeRef } from '../../ir/types.js';
 import { methodTypes, reachableTypes } from '../../ir/walk.js';
+import { parameterKeys } from '../../naming/members.js';
 import { cell, isAnchorName, nameCell, proseCell, typeCell, valueCell } from './cells.js';
 import { proseBlocks, titleContent } from './prose.js';
 import { fitsType, placeholder } from './sample-values.js';
@@ -83,15 +84,20 @@ function enumTable(type: Extract<TypeRef, { kind: 'enum' }>, template: DocsTempl
   return { type: 'table', align: columns.map(() => null), children: [header, ...rows] };
 }
 
-/** The arguments the sample code passes, and a diagnostic per sample value it could not use. */
+/**
+ * The arguments object the sample code passes, under the emitted client's argument keys
+ * (naming/members.ts parameterKeys), and a diagnostic per sample value it could not use.
+ */
 function sampleArgs(input: MethodPageInput, diagnostics: Diagnostic[]): { name: string; value: JsonValue }[] | undefined {
   const { method, types } = input;
-  if (method.parameters.length === 0) return undefined;
+  if (method.parameters.length === 0 && !method.requestBody) return undefined;
+  const keys = parameterKeys(method);
   const args: { name: string; value: JsonValue }[] = [];
-  for (const p of method.parameters) {
+  method.parameters.forEach((p, i) => {
+    const key = keys.params[i]!;
     if (p.example !== undefined && fitsType(p.example, p.type, types)) {
-      args.push({ name: p.name, value: p.example });
-      continue;
+      args.push({ name: key, value: p.example });
+      return;
     }
     if (p.example !== undefined) {
       diagnostics.push({
@@ -101,11 +107,15 @@ function sampleArgs(input: MethodPageInput, diagnostics: Diagnostic[]): { name: 
         location: p.source,
       });
     }
-    if (!p.required) continue;
+    if (!p.required) return;
     const v = placeholder(p.type, types);
-    if (v !== undefined) args.push({ name: p.name, value: v });
+    if (v !== undefined) args.push({ name: key, value: v });
+  });
+  if (method.requestBody?.required && keys.body) {
+    const v = placeholder(method.requestBody.type, types);
+    if (v !== undefined) args.push({ name: keys.body, value: v });
   }
-  return args;
+  return args.length > 0 || method.parameters.some((p) => p.required) ? args : undefined;
 }
 
 function dataStructure(named: NamedType, template: DocsTemplate): RootContent[] {
