@@ -42,8 +42,9 @@ export function fitsType(value: JsonValue, type: TypeRef, types: Types, depth = 
     case 'union':
       return type.variants.some((v) => fitsType(value, v, types, depth + 1));
     case 'ref': {
+      // an unresolved name is `unknown` in the SDK (ir-unresolved-type): anything fits
       const named = types.get(type.name);
-      return named ? fitsType(value, named.type, types, depth + 1) : false;
+      return named ? fitsType(value, named.type, types, depth + 1) : true;
     }
     case 'object': {
       if (!isRecord(value)) return false;
@@ -93,7 +94,7 @@ export function placeholder(type: TypeRef, types: Types, depth = 0): JsonValue |
     }
     case 'ref': {
       const named = types.get(type.name);
-      return named ? placeholder(named.type, types, depth + 1) : undefined;
+      return named ? placeholder(named.type, types, depth + 1) : null;
     }
     case 'object': {
       const out: { [key: string]: JsonValue } = {};
