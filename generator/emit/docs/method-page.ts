@@ -23,6 +23,8 @@ export interface MethodPageInput {
 
 const heading = (depth: 1 | 2 | 3, children: PhrasingContent[]): Heading => ({ type: 'heading', depth, children });
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
+/** `Type: ` but `类型：` (a full-width colon carries its own space). */
+const labelled = (label: string): string => (/[\uff1a\u3000]$/.test(label) ? label : `${label} `);
 
 function headerCell(template: DocsTemplate, key: ColumnKey): PhrasingContent[] {
   const c = template.columns[key];
@@ -130,7 +132,7 @@ function dataStructure(named: NamedType, template: DocsTemplate): RootContent[] 
   } else if (named.type.kind === 'enum') {
     out.push(enumTable(named.type, template));
   } else {
-    out.push({ type: 'paragraph', children: [text(`${template.returns} `), ...typeCell(named.type)] });
+    out.push({ type: 'paragraph', children: [text(labelled(template.returns)), ...typeCell(named.type)] });
   }
   return out;
 }
@@ -165,13 +167,13 @@ export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: D
   const response = method.response.type;
   const responseNamed = response.kind === 'ref' ? input.types.get(response.name) : undefined;
   if (response.kind === 'ref') {
-    children.push({ type: 'paragraph', children: [text(`${template.responseType} `), { type: 'inlineCode', value: response.name }] });
+    children.push({ type: 'paragraph', children: [text(labelled(template.responseType)), { type: 'inlineCode', value: response.name }] });
     if (responseNamed?.type.kind === 'object') {
       const fields = responseNamed.type.fields;
       children.push(fieldTable(fields, columnsFor(fields, ['name', 'type', 'description']), template));
     }
   } else if (response.kind !== 'unknown') {
-    children.push({ type: 'paragraph', children: [text(`${template.returns} `), ...typeCell(response)] });
+    children.push({ type: 'paragraph', children: [text(labelled(template.returns)), ...typeCell(response)] });
   }
   if (method.response.description) children.push(...proseBlocks(method.response.description));
   if (method.response.sample !== undefined) {
