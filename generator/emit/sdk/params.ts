@@ -1,8 +1,8 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, ts, type StatementStructures } from 'ts-morph';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Field, Method } from '../../ir/types.js';
 import { parameterKeys } from '../../naming/members.js';
-import { memberKeyText, printExpression, printType, pure } from './ast.js';
+import { f, id, memberKeyText, printExpression, printType, pure } from './ast.js';
 import { fieldDocs, jsDoc } from './docs.js';
 import { ModuleRefs } from './module-refs.js';
 import type { ClientNames, SdkNames } from './names.js';
@@ -44,18 +44,24 @@ export function paramsModule(c: ClientNames, names: SdkNames, groups: Map<string
         });
       }
     });
-    statements.push({
-      kind: StructureKind.Interface,
-      name: n.type,
-      isExported: true,
-      docs: jsDoc({ summary: `Arguments of {@link ${c.className}.${c.members.get(method.id)}}.` }),
-      properties: fields.map((field) => ({
-        name: memberKeyText(field.name),
-        type: printType(typeNode(field.type, refs)),
-        hasQuestionToken: !field.required,
-        docs: fieldDocs(field),
-      })),
-    });
+    const docs = jsDoc({ summary: `Arguments of {@link ${c.className}.${c.members.get(method.id)}}.` });
+    if (fields.length === 0) {
+      // no arguments: `{}` would accept any value, and `z.object({})` infers Record<string, never>
+      statements.push({ kind: StructureKind.TypeAlias, name: n.type, isExported: true, docs, type: printType(noArguments()) });
+    } else {
+      statements.push({
+        kind: StructureKind.Interface,
+        name: n.type,
+        isExported: true,
+        docs,
+        properties: fields.map((field) => ({
+          name: memberKeyText(field.name),
+          type: printType(typeNode(field.type, refs)),
+          hasQuestionToken: !field.required,
+          docs: fieldDocs(field),
+        })),
+      });
+    }
     const schema = objectSchema(fields, false, refs, {
       applyDefaults: true,
       onBadDefault: (field) =>
@@ -76,3 +82,6 @@ export function paramsModule(c: ClientNames, names: SdkNames, groups: Map<string
   }
   return { path: paramsPath(c.file), statements, refs };
 }
+
+const noArguments = (): ts.TypeNode =>
+  f.createTypeReferenceNode(id('Record'), [f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), f.createKeywordTypeNode(ts.SyntaxKind.NeverKeyword)]);

@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { loadConfig } from '../../../generator/config.js';
 import type { Api } from '../../../generator/ir/types.js';
+import { sdkNames, sortedMethods } from '../../../generator/emit/sdk/names.js';
+import { readRuntime } from '../../../generator/emit/sdk/runtime-files.js';
 import type { GeneratedFile } from '../../../generator/output/files.js';
 import { build } from '../../../generator/pipeline.js';
 import { emitSdk } from '../../../generator/emit/sdk/index.js';
@@ -74,4 +76,30 @@ export function compile(sdkDir: string): string[] {
   const program = ts.createProgram(listTs(join(sdkDir, 'src')), compilerOptions(sdkDir, { outDir: join(sdkDir, 'dist'), rootDir: join(sdkDir, 'src'), declaration: false, sourceMap: false }));
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...program.emit().diagnostics];
   return diagnostics.map(format);
+}
+
+/**
+ * A file of type-level assertions, compiled with the SDK: for every DTO, `z.infer` of its schema
+ * and its interface are assignable both ways; for every method, `z.input` of its params schema
+ * and its params type too (the schema applies defaults, so its output has them required).
+ */
+export function equalityChecks(api: Api): string {
+  const names = sdkNames(api, readRuntime()!.exports);
+  const lines = [
+    "import type { z } from 'zod';",
+    "import type * as sdk from './src/index.js';",
+    'type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;',
+    'declare function same<T extends true>(): void;',
+  ];
+  for (const t of api.types) {
+    const n = names.types.get(t.name)!;
+    lines.push(`same<Same<z.infer<typeof sdk.${n.schema}>, sdk.${n.type}>>();`);
+  }
+  for (const c of names.clients) {
+    for (const m of sortedMethods(c.client)) {
+      const p = c.params.get(m.id)!;
+      lines.push(`same<Same<z.input<typeof sdk.${p.schema}>, sdk.${p.type}>>();`);
+    }
+  }
+  return lines.join('\n') + '\n';
 }
