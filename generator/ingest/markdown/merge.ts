@@ -75,7 +75,8 @@ function dropWrongClientPages(pages: MethodPage[], diagnostics: Diagnostic[]): M
   const byPage = new Map<string, Map<string, MethodPage[]>>();
   const categoryPages = new Map<string, Map<string, Set<string>>>();
   for (const p of pages) {
-    const k = pageKey(p.method);
+    // the same page and the same method name under two clients: a copy, not two methods
+    const k = `${pageKey(p.method)}#${p.method.words.join('_')}`;
     const byClient = byPage.get(k) ?? new Map<string, MethodPage[]>();
     byClient.set(p.method.client, [...(byClient.get(p.method.client) ?? []), p]);
     byPage.set(k, byClient);
@@ -87,7 +88,8 @@ function dropWrongClientPages(pages: MethodPage[], diagnostics: Diagnostic[]): M
   const dropped = new Set<string>();
   for (const [key, byClient] of [...byPage.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (byClient.size < 2) continue;
-    const cat = key.slice(0, key.lastIndexOf('/'));
+    const page = key.slice(0, key.indexOf('#'));
+    const cat = page.slice(0, page.lastIndexOf('/'));
     const home = (client: string): number => categoryPages.get(cat)?.get(client)?.size ?? 0;
     const ranked = [...byClient.entries()].sort(
       (a, b) => home(b[0]) - home(a[0]) || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1),
@@ -101,7 +103,7 @@ function dropWrongClientPages(pages: MethodPage[], diagnostics: Diagnostic[]): M
         code: 'md-client-conflict',
         severity: 'warning',
         message:
-          `${first.method.writtenName ?? methodKey(first.method)} (${list.length} page(s)) documents the page ${key} that ${winnerPages.length} page(s) document under ${winnerClient}` +
+          `${first.method.writtenName ?? methodKey(first.method)} (${list.length} page(s)) documents the page ${page} that ${winnerPages.length} page(s) document under ${winnerClient}` +
           (clear
             ? `; ${cat || 'the category'} belongs to ${winnerClient} (${home(winnerClient)} vs ${home(client)} pages), so the ${client} copies are dropped`
             : '; which client is right cannot be told, both are kept'),
@@ -201,7 +203,11 @@ function renameDuplicates(methods: Method[], diagnostics: Diagnostic[]): Method[
       continue;
     }
     let words = splitWords(stem(m));
-    if (words.length === 0 || taken.has(`${m.client}.${words.join('_')}`)) words = [...m.words, String(same.indexOf(m) + 1)];
+    if (words.length === 0 || taken.has(`${m.client}.${words.join('_')}`)) {
+      // a number joins the last word, as every casing splits it (getRowBatch2 → get, row, batch2)
+      words = [...m.words];
+      words[words.length - 1] = `${words[words.length - 1] ?? 'method'}${same.indexOf(m) + 1}`;
+    }
     taken.add(`${m.client}.${words.join('_')}`);
     diagnostics.push({
       code: 'md-duplicate-method-name',
