@@ -4,12 +4,15 @@ import { stableStringify } from '../../ir/json.js';
 
 /**
  * JSDoc text from documents people edit. A `*\/` would close the comment and turn the rest of
- * a description into code; a line starting with `@` would become a fake tag.
+ * a description into code, a `/*` too (through ts-morph's writer); a line starting with `@`
+ * would become a fake tag.
  */
 export function docText(text: string): string {
   return text
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/\*\//g, '*\\/')
+    // an opening `/*` confuses ts-morph's writer, which then closes the comment early
+    .replace(/\/\*/g, '/\\*')
     .replace(/(^|\s)@(?=\w)/g, '$1\\@')
     .split('\n')
     .map((line) => line.trimEnd())

@@ -8,7 +8,7 @@ import { cycleGroups } from './cycles.js';
 import { entryExports } from './entry.js';
 import { modelModule } from './models.js';
 import type { ModuleRefs } from './module-refs.js';
-import { sdkNames } from './names.js';
+import { sdkNames, uniqueTypes } from './names.js';
 import { packageJson, readme, tsconfigJson } from './package.js';
 import { paramsModule } from './params.js';
 import { readRuntime, type RuntimeSources } from './runtime-files.js';
@@ -50,7 +50,8 @@ export function emitSdk(api: Api, ctx: EmitContext, runtime: RuntimeSources | un
   };
 
   const zodImport: OptionalKind<ImportDeclarationStructure> = { moduleSpecifier: 'zod', namedImports: [{ name: 'z' }] };
-  for (const t of api.types) {
+  const types = uniqueTypes(api);
+  for (const t of types) {
     const m = modelModule(t, names, groups);
     print(m.path, [zodImport, ...m.refs.imports()], m.statements, m.refs);
     const n = names.types.get(t.name)!;
@@ -66,7 +67,7 @@ export function emitSdk(api: Api, ctx: EmitContext, runtime: RuntimeSources | un
   }
   const entry = project.createSourceFile('src/index.ts', {
     leadingTrivia: `// ${HEADER}\n`,
-    statements: entryExports(names, api.types).map((e) => ({ kind: StructureKind.ExportDeclaration as const, ...e })),
+    statements: entryExports(names, types).map((e) => ({ kind: StructureKind.ExportDeclaration as const, ...e })),
   });
   files.push({ path: 'sdk/src/index.ts', contents: entry.getFullText() });
 

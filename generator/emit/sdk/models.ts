@@ -49,8 +49,9 @@ export function modelModule(named: NamedType, names: SdkNames, groups: Map<strin
 
   let schema = t.kind === 'object' && t.fields.length > 0 ? objectSchema(t.fields, t.open === true, refs) : zodExpression(t, refs);
   if (named.description) schema = call(schema, 'describe', [str(named.description)]);
+  // output and input: DTO schemas apply no defaults, so both are the interface
   const annotation = refs.ownerIsCyclic()
-    ? printType(f.createTypeReferenceNode(f.createQualifiedName(id('z'), 'ZodType'), [f.createTypeReferenceNode(id(n.type))]))
+    ? printType(f.createTypeReferenceNode(f.createQualifiedName(id('z'), 'ZodType'), [f.createTypeReferenceNode(id(n.type)), f.createTypeReferenceNode(id(n.type))]))
     : undefined;
 
   const schemaStatement: StatementStructures = {

@@ -1,4 +1,4 @@
-import type { Api, Client, Method } from '../../ir/types.js';
+import type { Api, Client, Method, NamedType } from '../../ir/types.js';
 import { safeIdentifier } from '../../naming/identifiers.js';
 import { clientClassName, methodMemberNames, paramsTypeStem } from '../../naming/members.js';
 import { kebabCase, pascalCase, splitWords } from '../../naming/words.js';
@@ -26,9 +26,9 @@ class NameSpace {
   constructor(reserved: Iterable<string>, private readonly fold: (s: string) => string = (s) => s) {
     for (const r of reserved) this.used.add(this.fold(r));
   }
-  claim(base: string, companions: (name: string) => string[] = (n) => [n]): string {
+  claim(base: string, companions: (name: string) => string[] = (n) => [n], separator = ''): string {
     let name = base;
-    for (let n = 2; companions(name).some((c) => this.used.has(this.fold(c))); n++) name = `${base}${n}`;
+    for (let n = 2; companions(name).some((c) => this.used.has(this.fold(c))); n++) name = `${base}${separator}${n}`;
     for (const c of companions(name)) this.used.add(this.fold(c));
     return name;
   }
@@ -63,7 +63,7 @@ function fileStem(name: string, files: NameSpace, fallback: string): string {
   let stem = kebabCase(splitWords(name)) || fallback;
   if (DEVICE_NAMES.test(stem)) stem = `${stem}-type`;
   // folded to lower case: `UserDto` and `UserDTO` must not share a file on macOS/Windows
-  return files.claim(stem, (n) => [n]);
+  return files.claim(stem, (n) => [n], '-');
 }
 
 export function sdkNames(api: Api, runtimeExports: readonly string[]): SdkNames {
@@ -75,7 +75,7 @@ export function sdkNames(api: Api, runtimeExports: readonly string[]): SdkNames 
 
   const types = new Map<string, TypeNames>();
   const modelFiles = new NameSpace([], (s) => s.toLowerCase());
-  for (const t of [...api.types].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const t of uniqueTypes(api).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const type = exported.claim(safeIdentifier(t.name, 'Type'), withSchema);
     types.set(t.name, { type, schema: `${type}Schema`, file: fileStem(type, modelFiles, 'type') });
   }
@@ -98,6 +98,12 @@ export function sdkNames(api: Api, runtimeExports: readonly string[]): SdkNames 
     return { client, className, file: fileStem(className, clientFiles, 'client'), members: methodMemberNames(client), params };
   });
   return { types, clients: out };
+}
+
+/** Named types by first definition: the IR may define a name twice (ir-conflicting-type). */
+export function uniqueTypes(api: Api): NamedType[] {
+  const seen = new Set<string>();
+  return api.types.filter((t) => (seen.has(t.name) ? false : (seen.add(t.name), true)));
 }
 
 export function sortedMethods(client: Client): Method[] {

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { loadConfig } from '../../../generator/config.js';
 import type { Api } from '../../../generator/ir/types.js';
-import { sdkNames, sortedMethods } from '../../../generator/emit/sdk/names.js';
+import { sdkNames, sortedMethods, uniqueTypes } from '../../../generator/emit/sdk/names.js';
 import { readRuntime } from '../../../generator/emit/sdk/runtime-files.js';
 import type { GeneratedFile } from '../../../generator/output/files.js';
 import { build } from '../../../generator/pipeline.js';
@@ -91,7 +91,7 @@ export function equalityChecks(api: Api): string {
     'type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;',
     'declare function same<T extends true>(): void;',
   ];
-  for (const t of api.types) {
+  for (const t of uniqueTypes(api)) {
     const n = names.types.get(t.name)!;
     lines.push(`same<Same<z.infer<typeof sdk.${n.schema}>, sdk.${n.type}>>();`);
   }
