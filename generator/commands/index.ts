@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCheck } from './check.js';
 import { registerGenerate } from './generate.js';
 import type { CommandIO } from './io.js';
 import { registerIr } from './ir.js';
@@ -7,4 +8,4 @@ import { registerOpenApi } from './openapi.js';
 export type Register = (program: Command, io: CommandIO, setExit: (code: number) => void) => void;
 
 /** Every command of the CLI, in the order `--help` lists them. One module per command. */
-export const commands: Register[] = [registerIr, registerGenerate, registerOpenApi];
+export const commands: Register[] = [registerIr, registerGenerate, registerOpenApi, registerCheck];

@@ -1,4 +1,5 @@
 import type { CodeInfo } from './codes/entry.js';
+import { checkCodes } from './codes/check.js';
 import { docsCodes } from './codes/docs.js';
 import { emitCodes } from './codes/emit.js';
 import { generalCodes } from './codes/general.js';
@@ -17,6 +18,7 @@ export const catalog = {
   ...emitCodes,
   ...openapiCodes,
   ...docsCodes,
+  ...checkCodes,
 } satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof catalog;
