@@ -1,4 +1,4 @@
-import { Scope, StructureKind, VariableDeclarationKind, ts, type ClassDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
+import { Scope, StructureKind, VariableDeclarationKind, ts, type ClassDeclarationStructure, type ImportDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
 import type { Method } from '../../ir/types.js';
 import { parameterKeys } from '../../naming/members.js';
 import { call, f, id, printExpression, printStatement, printType, str } from './ast.js';
@@ -63,7 +63,9 @@ export function clientModule(c: ClientNames, names: SdkNames, groups: Map<string
 
   const runtimeImports = ['HttpClient', ...(flavour.auth ? [flavour.auth] : [])];
   const runtimeTypes = ['OperationSpec', 'RequestOptions', flavour.optionsType];
-  const imports = [
+  const imports: OptionalKind<ImportDeclarationStructure>[] = [
+    // inline response schemas (an array, an inline object) are zod expressions
+    ...(mentions(operations, 'z') ? [{ moduleSpecifier: 'zod', namedImports: [{ name: 'z' }] }] : []),
     { moduleSpecifier: '../runtime/index.js', namedImports: [...runtimeImports.map((name) => ({ name })), ...runtimeTypes.map((name) => ({ name, isTypeOnly: true }))].sort(byName) },
     {
       moduleSpecifier: `./${c.file}.params.js`,
@@ -177,4 +179,10 @@ function methodStructure(c: ClientNames, m: Method, refs: ModuleRefs): OptionalK
     returnType: printType(f.createTypeReferenceNode(id('Promise'), [typeNode(m.response.type, refs)])),
     statements: [printStatement(f.createReturnStatement(typed))],
   };
+}
+
+/** True when `node` contains the identifier `name` (synthesized nodes: walked, not scanned). */
+function mentions(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node) && node.text === name) return true;
+  return ts.forEachChild(node, (child) => (mentions(child, name) ? true : undefined)) ?? false;
 }

@@ -1,4 +1,5 @@
 import type { OptionalKind, ImportDeclarationStructure } from 'ts-morph';
+import type { NamedType } from '../../ir/types.js';
 import type { SdkNames, TypeNames } from './names.js';
 import { inSameCycle } from './cycles.js';
 
@@ -38,6 +39,11 @@ export class ModuleRefs {
     const n = this.lookup(irName);
     if (n && irName !== this.owner) this.schemas.add(irName);
     return n?.schema;
+  }
+
+  /** The definition of a named type (without importing it). */
+  definition(irName: string): NamedType | undefined {
+    return this.names.definitions.get(irName);
   }
 
   /** The reference must be deferred (`z.lazy`): it closes a cycle through this module. */

@@ -54,6 +54,8 @@ export interface ClientNames {
 
 export interface SdkNames {
   types: Map<string, TypeNames>;
+  /** First definition of each named type, by IR name. */
+  definitions: Map<string, NamedType>;
   clients: ClientNames[];
 }
 
@@ -97,7 +99,7 @@ export function sdkNames(api: Api, runtimeExports: readonly string[]): SdkNames 
     }
     return { client, className, file: fileStem(className, clientFiles, 'client'), members: methodMemberNames(client), params };
   });
-  return { types, clients: out };
+  return { types, definitions: new Map(uniqueTypes(api).map((t) => [t.name, t])), clients: out };
 }
 
 /** Named types by first definition: the IR may define a name twice (ir-conflicting-type). */

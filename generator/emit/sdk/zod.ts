@@ -62,10 +62,22 @@ function unionSchema(t: Extract<TypeRef, { kind: 'union' }>, refs: ModuleRefs): 
   if (nonNull.length === 1 && nonNull.length < t.variants.length) return call(zodExpression(nonNull[0]!, refs), 'nullable');
   if (t.variants.length === 1) return zodExpression(t.variants[0]!, refs);
   const options = f.createArrayLiteralExpression(t.variants.map((v) => zodExpression(v, refs)), false);
-  // z.discriminatedUnion reads each option's shape when it is built: only plain (non-lazy) refs
-  const discriminable =
-    t.discriminator !== undefined && t.variants.every((v) => v.kind === 'ref' && refs.schemaName(v.name) !== undefined && !refs.isLazy(v.name));
-  return discriminable ? z('discriminatedUnion', [str(t.discriminator!.property), options]) : z('union', [options]);
+  const property = t.discriminator?.property;
+  const discriminable = property !== undefined && t.variants.every((v) => isDiscriminableVariant(v, property, refs));
+  return discriminable ? z('discriminatedUnion', [str(property), options]) : z('union', [options]);
+}
+
+/**
+ * z.discriminatedUnion reads each option's shape when it is built and needs the discriminator
+ * as a required literal/enum property: only plain (non-lazy) refs to such objects qualify;
+ * anything else stays a z.union, which accepts the same values.
+ */
+function isDiscriminableVariant(v: TypeRef, property: string, refs: ModuleRefs): boolean {
+  if (v.kind !== 'ref' || refs.isLazy(v.name)) return false;
+  const def = refs.definition(v.name)?.type;
+  if (def?.kind !== 'object') return false;
+  const field = def.fields.find((f) => f.name === property);
+  return field !== undefined && field.required && (field.type.kind === 'literal' || field.type.kind === 'enum');
 }
 
 export interface ObjectSchemaOptions {

@@ -59,6 +59,9 @@ export function hostileApi(): Api {
       name: 'Pet',
       type: { kind: 'union', variants: [{ kind: 'ref', name: 'Cat' }, { kind: 'ref', name: 'Dog' }], discriminator: { property: 'kind', mapping: [{ value: 'cat', type: 'Cat' }, { value: 'dog', type: 'Dog' }] } },
     },
+    // a discriminator the variants cannot carry (one is an array): stays a plain union
+    { name: 'Cats', type: { kind: 'array', items: { kind: 'ref', name: 'Cat' } } },
+    { name: 'Mixed', type: { kind: 'union', variants: [{ kind: 'ref', name: 'Cat' }, { kind: 'ref', name: 'Cats' }], discriminator: { property: 'kind', mapping: [{ value: 'cat', type: 'Cat' }] } } },
     { name: 'Loose', type: { kind: 'object', open: true, fields: [field('known', str, true)] } },
     { name: 'Anything', type: { kind: 'object', fields: [], open: true } },
   ] as Api['types'];
@@ -75,6 +78,8 @@ export function hostileApi(): Api {
           method('ManagementClient', ['list', 'hostile'], 'GET', hostileQuery, ref('Hostile')),
           method('ManagementClient', ['create', 'hostile'], 'POST', [...hostileBody, param('pet', ref('Pet'), 'body'), param('tree', ref('TreeNode'), 'body')], ref('Pet')),
           method('ManagementClient', ['../../x'], 'GET', [param('2fa', { kind: 'boolean' }, 'query', true)], ref('UserDto')),
+          // an inline response type: its schema is a zod expression in the client module
+          method('ManagementClient', ['list', 'pets'], 'GET', [], { kind: 'array', items: { kind: 'object', fields: [field('pet', ref('Pet'), true)] } }),
           // same words after casing: list_hostile exists; `List-Hostile` page names give list, hostile again in another client
           method('ManagementClient', ['get', 'item'], 'GET', [param('id', str, 'path', true), { ...param('page', { kind: 'integer' }, 'query'), default: 1 }, { ...param('limit', { kind: 'integer' }, 'query'), default: '10' }], ref('class'), '/api/v3/items/{id}'),
         ],

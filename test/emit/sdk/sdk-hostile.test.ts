@@ -63,6 +63,8 @@ describe('hostile input', async () => {
     expect(text('sdk/src/models/meta.ts')).toContain('z.lazy(() => TreeNodeSchema).nullable()');
     expect(text('sdk/src/models/pet.ts')).toContain("z.discriminatedUnion('kind', [CatSchema, DogSchema])");
     expect(text('sdk/src/models/loose.ts')).toContain('z.looseObject(');
+    expect(text('sdk/src/models/mixed.ts')).toContain('z.union([CatSchema, CatsSchema])');
+    expect(text('sdk/src/clients/management-client.ts')).toContain("import { z } from 'zod';");
   });
 
   it('injects no code: descriptions stay in comments and string literals', () => {
