@@ -134,12 +134,9 @@ describe('hostile input', async () => {
     expect(server.requests[0]!.url).toBe('/api/v3/items/..%2Fx%20y');
   }, 60_000);
 
-  // KNOWN BUG in the runtime (generator/emit/sdk/runtime/encoding.ts, not this emitter): it
-  // gathers query and body values with `obj[name] = value`, which for the wire name `__proto__`
-  // sets the prototype instead of a property, so the value is never sent. The emitter passes the
-  // right spec ({ key: '__proto___', name: '__proto__' }). When the runtime is fixed this test
-  // fails: remove `.fails` then.
-  it.fails('KNOWN BUG (runtime): a parameter whose wire name is __proto__ reaches the server', async () => {
+  // The emitter passes { key: '__proto___', name: '__proto__' }; the runtime must set the wire
+  // name as an own property (plain assignment to `__proto__` would replace the prototype).
+  it('a parameter whose wire name is __proto__ reaches the server', async () => {
     const sdk = (await import(pathToFileURL(join(sdkDir, 'dist/index.js')).href)) as Record<string, new (o: object) => Record<string, (p: object) => Promise<unknown>>>;
     const client = new sdk.ManagementClient!({ accessKeyId: 'id', accessKeySecret: 'secret', host: server.host, retry: 0 });
     server.handle((_req, res) => sendJson(res, 200, { statusCode: 200 }));

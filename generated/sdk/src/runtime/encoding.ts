@@ -18,11 +18,21 @@ export function toWireString(value: unknown): string {
   return String(value);
 }
 
+/** An argument, read only from the object's own keys (never an inherited `constructor` or `toString`). */
+function arg(args: Args, key: string): unknown {
+  return Object.hasOwn(args, key) ? args[key] : undefined;
+}
+
+/** Sets a key as an own property: plain assignment to `__proto__` would replace the prototype. */
+function put(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Fills `{name}` placeholders with the URL-encoded path params. */
 export function fillPath(op: OperationSpec, args: Args): string {
   return op.path.replace(/\{([^{}]+)\}/g, (placeholder, name: string) => {
     const spec = op.params.find((p) => p.in === 'path' && p.name === name);
-    const value = spec === undefined ? undefined : args[spec.key];
+    const value = spec === undefined ? undefined : arg(args, spec.key);
     const where = spec?.key ?? name;
     if (value === undefined || value === null || value === '') {
       throw new ValidationError(op.id, 'request', [{ path: where, message: `path parameter ${placeholder} is required` }]);
@@ -39,7 +49,7 @@ export function fillPath(op: OperationSpec, args: Args): string {
 /** Declared query params by wire name; undefined stays so request signing sees every declared key. */
 export function queryValues(op: OperationSpec, args: Args): Record<string, unknown> {
   const query: Record<string, unknown> = {};
-  for (const p of op.params) if (p.in === 'query') query[p.name] = args[p.key];
+  for (const p of op.params) if (p.in === 'query') put(query, p.name, arg(args, p.key));
   return query;
 }
 
@@ -59,9 +69,9 @@ export function paramHeaders(op: OperationSpec, args: Args): Record<string, stri
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
   for (const p of op.params) {
-    const value = args[p.key];
+    const value = arg(args, p.key);
     if (value === undefined || value === null) continue;
-    if (p.in === 'header') headers[p.name] = toWireString(value);
+    if (p.in === 'header') put(headers, p.name, toWireString(value));
     if (p.in === 'cookie') cookies.push(`${encodeURIComponent(p.name)}=${encodeURIComponent(toWireString(value))}`);
   }
   if (cookies.length > 0) headers['cookie'] = cookies.join('; ');
@@ -81,15 +91,16 @@ const NO_BODY: EncodedBody = { body: undefined, json: undefined, contentType: un
 /** The whole-body argument when the operation has one, else the 'body' params as one JSON object. */
 export async function encodeBody(op: OperationSpec, args: Args): Promise<EncodedBody> {
   if (op.body !== undefined) {
-    const value = args[op.body.key];
+    const value = arg(args, op.body.key);
     if (value === undefined) return NO_BODY;
     return encodeWholeBody(op, value, op.body.encoding, op.body.contentType);
   }
   const gathered: Record<string, unknown> = {};
   let any = false;
   for (const p of op.params) {
-    if (p.in !== 'body' || args[p.key] === undefined) continue;
-    gathered[p.name] = args[p.key];
+    const value = arg(args, p.key);
+    if (p.in !== 'body' || value === undefined) continue;
+    put(gathered, p.name, value);
     any = true;
   }
   if (!any) return NO_BODY;
