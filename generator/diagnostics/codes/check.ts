@@ -21,8 +21,14 @@ export const checkCodes = {
   'lint-sample-mismatch': {
     severity: 'error',
     title: 'Sample does not match its declared type',
-    cause: 'A sample result (or a field sample value) does not validate against the type the page declares: e.g. an object where the table says array, `true` for a string, a value outside the documented enum.',
+    cause: 'A sample result does not validate against the type the page declares: e.g. an object where the table says array, `true` for a string, a value outside the documented enum.',
     fix: 'Correct the sample or the table (the message names the payload path); the SDK validates real responses with the same schemas.',
+  },
+  'lint-sample-value-mismatch': {
+    severity: 'warning',
+    title: 'Sample value cell does not fit its type',
+    cause: 'A Sample value cell of a parameter or field table is not a value of the row\'s type (text for a boolean, one item for an array, a value outside the listed enum values).',
+    fix: 'Write the sample as a value of the type (JSON for arrays and objects).',
   },
   'lint-sample-missing-required': {
     severity: 'warning',
@@ -47,6 +53,12 @@ export const checkCodes = {
     title: 'Same data structure defined differently on two pages',
     cause: 'Two pages define a DTO of one name with different fields, types or required flags.',
     fix: 'Make the definitions agree (they are usually copies of one another).',
+  },
+  'lint-page-disagreement': {
+    severity: 'warning',
+    title: 'Pages of one method disagree',
+    cause: 'The editions of a method page (one per SDK language) differ on a parameter, its type, required flag or default, or on the response type.',
+    fix: 'Make the editions agree; the related location names the page whose facts were used.',
   },
   'lint-parameter-description-missing': {
     severity: 'warning',
