@@ -8,10 +8,11 @@ export function checkParameterDescriptions(api: Api): Diagnostic[] {
   for (const m of allMethods(api)) {
     for (const p of m.parameters) {
       if ((p.description ?? '').trim() !== '') continue;
+      const written = m.docs.find((d) => d.file === p.source.file)?.writtenName;
       out.push({
         code: 'lint-parameter-description-missing',
         severity: 'warning',
-        message: `parameter "${p.name}" of ${m.client}.${m.id} has no description`,
+        message: `parameter "${p.name}" of ${written ?? `${m.client}.${m.id}`} has no description`,
         location: p.source,
       });
     }
