@@ -102,6 +102,38 @@ describe('lint on docs-input', () => {
     expect((await lint(dir, 'nowhere')).code).toBe(2);
   });
 
+  it('with a spec: every docs/spec disagreement is a spec-disagreement finding naming both places', async () => {
+    const dir = docsInputCopy();
+    // the server team's spec of two seed methods: a parameter the docs lack, a required flag and enum values that differ
+    writeFileSync(
+      join(dir, 'genauth.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: GenAuth, version: 3.0.0 }',
+        'paths:',
+        '  /api/v3/get-user-mfa-info:',
+        '    get:',
+        '      operationId: getUserMfaInfo',
+        '      tags: [Management]',
+        '      parameters:',
+        '        - { name: userId, in: query, required: false, description: User ID, schema: { type: string } }',
+        '        - { name: userIdType, in: query, description: ID type, schema: { type: string, enum: [user_id, phone] } }',
+        '        - { name: tenantId, in: query, description: Tenant of the user, schema: { type: string } }',
+        '      responses:',
+        "        '200': { description: ok }",
+        '',
+      ].join('\n'),
+    );
+    const r = await lintJson(dir, 'docs-input', 'genauth.yaml');
+    const spec = r.diagnostics.filter((d) => d.code === 'lint-spec-disagreement');
+    const messages = spec.map((d) => d.message);
+    expect(messages.some((m) => m.includes('tenantId is in the spec but not in the docs'))).toBe(true);
+    expect(messages.some((m) => m.includes('userId: required in the docs only'))).toBe(true);
+    expect(messages.some((m) => m.includes('userIdType: enum values differ'))).toBe(true);
+    for (const d of spec.filter((x) => x.message.includes(' parameter ') || x.message.includes(': '))) expect(d.related?.length ?? 0, d.message).toBeGreaterThan(0);
+    expect(r.summary.rules.find((x) => x.rule === 'spec-disagreement')!.count).toBe(spec.length);
+  });
+
   it('every rule has a catalog entry (severity, title, cause, fix)', () => {
     for (const rule of LINT_RULES) {
       const info = catalog[`lint-${rule}` as keyof typeof catalog];
