@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compareWithDisk, isUpToDate, type DriftReport } from '../check/drift.js';
+import { diskMatchesCache, loadOutputCache, outputKey, saveOutputCache } from '../check/output-cache.js';
+import { ingest } from '../ingest/index.js';
 import { loadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { pagesParser } from '../ingest/markdown/parallel.js';
@@ -33,14 +35,36 @@ export async function runCheck(options: CheckOptions, io: CommandIO): Promise<nu
   const config = loaded.config;
   const inputs = options.input && options.input.length > 0 ? options.input : config.inputs;
   const outDir = options.out ?? config.out;
-  const result = await build({ config, inputs, cwd: io.cwd, parsePages: pagesParser({ cwd: io.cwd, cache: options.cache !== false }) });
+  const useCache = options.cache !== false;
+  const parsePages = pagesParser({ cwd: io.cwd, cache: useCache });
+  const out = resolve(io.cwd, outDir);
+
+  // fast path: same IR, config, templates and sdkforge as the last full run, and the disk holds
+  // exactly what that run generated → up to date without running the emitters
+  if (useCache && !options.verbose) {
+    const ingested = await ingest(inputs, { cwd: io.cwd, parsePages, openapi: config.openapi });
+    if (ingested.diagnostics.some((d) => UNUSABLE.has(d.code))) {
+      reportDiagnostics(io, ingested.diagnostics.filter((d) => UNUSABLE.has(d.code)));
+      return EXIT.usage;
+    }
+    const cached = await loadOutputCache(io.cwd);
+    if (cached && cached.key === (await outputKey(ingested.api, config, io.cwd)) && (await diskMatchesCache(out, cached, OWNED_FOLDERS))) {
+      const report: DriftReport = { changed: [], added: [], removed: [], unchanged: Object.keys(cached.files).length };
+      if (options.json) io.stdout(JSON.stringify(driftJson(outDir, report), null, 2) + '\n');
+      else printDrift(io, outDir, report);
+      return EXIT.ok;
+    }
+  }
+
+  const result = await build({ config, inputs, cwd: io.cwd, parsePages });
   const unusable = result.diagnostics.filter((d) => UNUSABLE.has(d.code));
   if (unusable.length > 0) {
     reportDiagnostics(io, unusable);
     return EXIT.usage;
   }
   if (options.verbose) reportDiagnostics(io, result.diagnostics, { verbose: true });
-  const report = await compareWithDisk(resolve(io.cwd, outDir), result.files, { owned: OWNED_FOLDERS });
+  if (useCache) await saveOutputCache(io.cwd, await outputKey(result.ingest.api, config, io.cwd), result.files);
+  const report = await compareWithDisk(out, result.files, { owned: OWNED_FOLDERS });
   if (options.json) io.stdout(JSON.stringify(driftJson(outDir, report), null, 2) + '\n');
   else printDrift(io, outDir, report);
   return isUpToDate(report) ? EXIT.ok : EXIT.found;
@@ -79,7 +103,7 @@ export function registerCheck(program: Command, io: CommandIO, setExit: (code: n
     .option('--input <path>', 'a markdown page, folder of pages or OpenAPI document; repeatable (default: inputs of sdkforge.config.json)', collect)
     .option('--out <dir>', 'output folder (default: out of sdkforge.config.json)')
     .option('--json', 'print the result as JSON on stdout')
-    .option('--no-cache', 'do not read or write the page cache (.sdkforge-cache/)')
+    .option('--no-cache', 'do not read or write the caches (.sdkforge-cache/): parse every page and run every emitter')
     .option('--verbose', 'print the input diagnostics too')
     .action(async (opts: CheckOptions) => setExit(await runCheck(opts, io)));
 }

@@ -94,6 +94,35 @@ describe('sdkforge check', () => {
     expect(missing.err).toContain('input-not-found');
   });
 
+  it('a warm run skips the emitters yet still sees a hand edit, a template edit and an input edit', async () => {
+    expect((await check()).code).toBe(0);
+    expect(existsSync(join(dir, '.sdkforge-cache/check-v1.json'))).toBe(true);
+    expect((await check()).code).toBe(0);
+
+    const file = join(dir, 'generated/docs/management/管理用户/get-user-mfa-info.md');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('## Request parameters', '## Parameters'));
+    const edited = await check();
+    expect(edited.code).toBe(1);
+    expect(edited.out).toContain('-## Parameters\n+## Request parameters');
+    writeFileSync(file, original);
+    expect((await check()).code).toBe(0);
+
+    const template = join(dir, 'templates/docs/en.yaml');
+    const yaml = readFileSync(template, 'utf8');
+    expect(yaml).toContain('  parameters: Request parameters\n');
+    writeFileSync(template, yaml.replace('  parameters: Request parameters\n', '  parameters: Parameters\n'));
+    const templ = await check();
+    expect(templ.code).toBe(1);
+    expect(templ.out).toContain('-## Request parameters\n+## Parameters');
+    writeFileSync(template, yaml);
+    expect((await check()).code).toBe(0);
+
+    const page = join(dir, 'docs-input/python/management/管理用户/get-user-mfa-info.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('| userIdType | string | No |', '| userIdType | string | yes |'));
+    expect((await check()).code).toBe(1);
+  });
+
   it('runCheck is what the CLI calls', async () => {
     const io = bufferIO(dir);
     expect(await runCheck({}, io)).toBe(0);

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { glob } from 'tinyglobby';
+import type { Config } from '../config.js';
+import { CACHE_DIR } from '../ingest/markdown/parallel.js';
+import { stableStringify } from '../ir/json.js';
+import type { Api } from '../ir/types.js';
+import type { GeneratedFile } from '../output/files.js';
+import { packageRoot } from '../pipeline.js';
+import { NOT_GENERATED } from './drift.js';
+
+/**
+ * What `check` remembers between runs, so that a run where nothing changed skips the emitters
+ * (seconds on a large API): the hash of every file the last full run generated, under a key of
+ * everything the output depends on — the IR, the config, the templates and sdkforge's own code.
+ * Any change to one of them misses the cache and `check` runs the whole pipeline.
+ */
+interface OutputCache {
+  key: string;
+  files: Record<string, string>;
+}
+
+const CACHE_FILE = 'check-v1.json';
+const sha1 = (data: string | Buffer): string => createHash('sha1').update(data).digest('hex');
+
+/** Folder of sdkforge's code (dist/generator or generator/): emitters and runtime sources live there. */
+const GENERATOR_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
+
+let codeHash: Promise<string> | undefined;
+
+/**
+ * Hash of every file of sdkforge's generator code: a new sdkforge version is a new key. Run from
+ * dist/, the source tree is hashed too: the SDK runtime is copied from its .ts sources there.
+ */
+function generatorCodeHash(): Promise<string> {
+  codeHash ??= (async () => {
+    const source = join(packageRoot(), 'generator');
+    const dirs = [...new Set([GENERATOR_DIR, source])].filter((d) => existsSync(d));
+    const h = createHash('sha1');
+    for (const dir of dirs) {
+      const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile() && !e.name.endsWith('.map'))
+        .map((e) => join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name))
+        .sort();
+      for (const f of files) h.update(f.slice(dir.length)).update('\0').update(await readFile(f)).update('\0');
+    }
+    return h.digest('hex');
+  })();
+  return codeHash;
+}
+
+/** The templates folder `build()` uses: the project's own `templates/` when it has one, else the package's. */
+function templatesDir(cwd: string): string {
+  const own = join(cwd, 'templates');
+  return existsSync(own) ? own : join(packageRoot(), 'templates');
+}
+
+async function folderHash(dir: string): Promise<string> {
+  const files = existsSync(dir) ? (await glob(['**/*'], { cwd: dir, dot: true, onlyFiles: true })).sort() : [];
+  const h = createHash('sha1');
+  for (const f of files) h.update(f).update('\0').update(await readFile(join(dir, f))).update('\0');
+  return h.digest('hex');
+}
+
+export async function outputKey(api: Api, config: Config, cwd: string): Promise<string> {
+  const parts = [stableStringify(api, 0), stableStringify(config, 0), await folderHash(templatesDir(cwd)), await generatorCodeHash(), process.version];
+  return sha1(parts.join('\n'));
+}
+
+const cachePath = (cwd: string): string => join(resolve(cwd), CACHE_DIR, CACHE_FILE);
+
+export async function loadOutputCache(cwd: string): Promise<OutputCache | undefined> {
+  try {
+    return JSON.parse(await readFile(cachePath(cwd), 'utf8')) as OutputCache;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function saveOutputCache(cwd: string, key: string, files: readonly GeneratedFile[]): Promise<void> {
+  const data: OutputCache = { key, files: Object.fromEntries(files.map((f) => [f.path, sha1(f.contents)])) };
+  try {
+    const path = cachePath(cwd);
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(data));
+    await rename(tmp, path);
+  } catch {
+    // an optimisation only: a read-only checkout still checks, just slower
+  }
+}
+
+/**
+ * True when the output folder holds exactly the files of the cached run, byte for byte (by
+ * hash), in the owned folders and with the same ignores as the full comparison.
+ */
+export async function diskMatchesCache(outDir: string, cache: OutputCache, owned: readonly string[]): Promise<boolean> {
+  const all = [...new Set([...owned, ...Object.keys(cache.files).map((p) => p.split('/')[0]!)])];
+  const onDisk = await glob(
+    all.map((o) => `${o}/**`),
+    { cwd: outDir, dot: true, onlyFiles: true, ignore: NOT_GENERATED, followSymbolicLinks: false },
+  );
+  const expected = Object.keys(cache.files);
+  if (onDisk.length !== expected.length || onDisk.some((p) => !(p in cache.files))) return false;
+  const hashes = await Promise.all(expected.map((p) => readFile(join(outDir, ...p.split('/'))).then(sha1, () => '')));
+  return expected.every((p, i) => hashes[i] === cache.files[p]);
+}
