@@ -30,6 +30,13 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
 if (isMain) {
+  // `sdkforge ir ... | head`: a reader that stops early is not an error
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const io: CommandIO = {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { validateApi } from '../ir/validate.js';
 import { IR_VERSION, type Api } from '../ir/types.js';
 import { resolveInputs, type ResolvedInputs } from './inputs.js';
-import { ingestMarkdown, type MarkdownIngestResult, type PageParser } from './markdown/index.js';
+import { ingestMarkdown, parsePagesInline, type MarkdownIngestResult, type PageParser } from './markdown/index.js';
 import { ingestSpecs } from './sources.js';
 
 export interface IngestResult {
@@ -26,7 +26,8 @@ export async function ingest(paths: readonly string[], options: IngestOptions = 
   let api: Api = { irVersion: IR_VERSION, origin: 'docs', clients: [], types: [] };
   let stats: MarkdownIngestResult['stats'] | undefined;
   if (inputs.markdown.length > 0) {
-    const md = await ingestMarkdown({ pages: inputs.markdown, overrides: inputs.overrides }, options.parsePages);
+    const cwd = options.cwd ?? process.cwd();
+    const md = await ingestMarkdown({ pages: inputs.markdown, overrides: inputs.overrides }, options.parsePages ?? parsePagesInline(cwd), cwd);
     api = md.api;
     stats = md.stats;
     diagnostics.push(...md.diagnostics);

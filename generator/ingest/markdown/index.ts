@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { normalizeApi } from '../../ir/normalize.js';
 import { IR_VERSION, type Api, type Client, type Method } from '../../ir/types.js';
@@ -32,28 +33,30 @@ export interface AssembledCache {
 }
 
 /** Parses pages one after the other in this thread (see parallel.ts for the fast path). */
-export const parsePagesInline: PageParser = async (files) => {
-  const out: PageResult[] = [];
-  for (const f of files) out.push(parsePage(f, await readFile(f, 'utf8')));
-  return out;
-};
+export function parsePagesInline(cwd: string): PageParser {
+  return async (files) => {
+    const out: PageResult[] = [];
+    for (const f of files) out.push(parsePage(f, await readFile(resolve(cwd, f), 'utf8')));
+    return out;
+  };
+}
 
 /** Markdown pages → IR. Pages are read in sorted order so the result never depends on the file system. */
-export async function ingestMarkdown(input: MarkdownInput, parse: PageParser = parsePagesInline): Promise<MarkdownIngestResult> {
+export async function ingestMarkdown(input: MarkdownInput, parse: PageParser = parsePagesInline(process.cwd()), cwd = process.cwd()): Promise<MarkdownIngestResult> {
   const files = [...input.pages].sort();
   const overrides = [...input.overrides].sort();
   const cached = parse.assembled ? await parse.assembled.load(files, overrides) : undefined;
   if (cached?.hit) return cached.hit;
-  const result = await assemble(await parse(files), overrides);
+  const result = await assemble(await parse(files), overrides, cwd);
   if (cached && parse.assembled) await parse.assembled.save(cached.key, result);
   return result;
 }
 
-export async function assemble(pages: PageResult[], overrides: readonly string[]): Promise<MarkdownIngestResult> {
+export async function assemble(pages: PageResult[], overrides: readonly string[], cwd = process.cwd()): Promise<MarkdownIngestResult> {
   const merged = mergePages(pages);
   const diagnostics: Diagnostic[] = [...pages.flatMap((p) => p.diagnostics), ...merged.diagnostics];
   let methods = merged.methods;
-  for (const f of [...overrides].sort()) methods = applyOverrides(methods, f, await readFile(f, 'utf8'), diagnostics);
+  for (const f of [...overrides].sort()) methods = applyOverrides(methods, f, await readFile(resolve(cwd, f), 'utf8'), diagnostics);
 
   const byClient = new Map<string, Method[]>();
   for (const m of methods) {
