@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { valueFitsType } from '../../ir/values.js';
 import type { Field, JsonValue, TypeRef } from '../../ir/types.js';
 import { call, f, id, jsonExpression, num, objectKey, str } from './ast.js';
 import type { ModuleRefs } from './module-refs.js';
@@ -109,26 +110,17 @@ function fieldSchema(field: Field, refs: ModuleRefs, options: ObjectSchemaOption
  */
 export function defaultFits(t: TypeRef, value: JsonValue): boolean {
   switch (t.kind) {
-    case 'string':
-      return typeof value === 'string';
-    case 'number':
-      return typeof value === 'number';
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'null':
-      return value === null;
-    case 'literal':
-      return value === t.value;
-    case 'enum':
-      return t.values.some((v) => v.value === value);
     case 'array':
       return Array.isArray(value) && value.every((v) => defaultFits(t.items, v));
     case 'union':
       return t.variants.some((v) => defaultFits(v, value));
-    default:
-      // objects, maps, refs and unknown: the shape is not checked here, so no compiled default
+    case 'object':
+    case 'map':
+    case 'ref':
+    case 'unknown':
+      // the shape is not checked here, so no compiled default
       return false;
+    default:
+      return valueFitsType(value, t, new Map());
   }
 }

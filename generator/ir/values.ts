@@ -1,0 +1,57 @@
+import type { JsonValue, NamedType, TypeRef } from './types.js';
+
+/** Deeper than this, a value is taken not to fit (guards against recursive named types). */
+const MAX_DEPTH = 12;
+
+type Types = ReadonlyMap<string, NamedType>;
+
+const isRecord = (v: JsonValue): v is { [key: string]: JsonValue } => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** True when `value` is a valid value of `type` (excess object keys included, as TypeScript checks literals). */
+export function valueFitsType(value: JsonValue, type: TypeRef, types: Types, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  switch (type.kind) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'null':
+      return value === null;
+    case 'unknown':
+      return true;
+    case 'literal':
+      return value === type.value;
+    case 'enum':
+      return type.values.some((v) => v.value === value);
+    case 'array':
+      return Array.isArray(value) && value.every((v) => valueFitsType(v, type.items, types, depth + 1));
+    case 'map':
+      return isRecord(value) && Object.values(value).every((v) => valueFitsType(v, type.values, types, depth + 1));
+    case 'union':
+      return type.variants.some((v) => valueFitsType(value, v, types, depth + 1));
+    case 'ref': {
+      // an unresolved name is `unknown` in the SDK (ir-unresolved-type): anything fits
+      const named = types.get(type.name);
+      return named ? valueFitsType(value, named.type, types, depth + 1) : true;
+    }
+    case 'object': {
+      if (!isRecord(value)) return false;
+      if (type.fields.length === 0 && type.open) return true;
+      const byName = new Map(type.fields.map((f) => [f.name, f]));
+      for (const [k, v] of Object.entries(value)) {
+        const f = byName.get(k);
+        if (!f) {
+          if (!type.open) return false;
+          continue;
+        }
+        if (!valueFitsType(v, f.type, types, depth + 1)) return false;
+      }
+      return type.fields.every((f) => !f.required || value[f.name] !== undefined);
+    }
+  }
+}
+
