@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { EXIT, type CommandIO } from './commands/io.js';
@@ -28,7 +30,18 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   return exit;
 }
 
-const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+/** True when this file is the program (`node dist/generator/cli.js`, or the `sdkforge` bin link). */
+function isMainModule(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+const isMain = isMainModule();
 if (isMain) {
   // `sdkforge ir ... | head`: a reader that stops early is not an error
   for (const stream of [process.stdout, process.stderr]) {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../generator/cli.js';
@@ -50,5 +51,18 @@ describe('sdkforge ir', () => {
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it.skipIf(!existsSync(join(ROOT, 'dist/generator/cli.js')))('runs through a bin link, as `npx sdkforge` does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdkforge-bin-'));
+    try {
+      const link = join(dir, 'sdkforge');
+      symlinkSync(join(ROOT, 'dist/generator/cli.js'), link);
+      const r = spawnSync(process.execPath, [link, '--help'], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('Usage: sdkforge');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
