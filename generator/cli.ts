@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { commands } from './commands/index.js';
+import { loadCommands } from './commands/index.js';
 import { EXIT, type CommandIO } from './commands/io.js';
 
 /**
@@ -17,7 +17,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError();
-  for (const register of commands) register(program, io, (code) => (exit = code));
+  for (const register of await loadCommands(argv)) register(program, io, (code) => (exit = code));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

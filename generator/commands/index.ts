@@ -1,13 +1,25 @@
 import type { Command } from 'commander';
-import { registerCheck } from './check.js';
-import { registerDiff } from './diff.js';
-import { registerGenerate } from './generate.js';
 import type { CommandIO } from './io.js';
-import { registerIr } from './ir.js';
-import { registerLint } from './lint.js';
-import { registerOpenApi } from './openapi.js';
 
 export type Register = (program: Command, io: CommandIO, setExit: (code: number) => void) => void;
 
-/** Every command of the CLI, in the order `--help` lists them. One module per command. */
-export const commands: Register[] = [registerIr, registerGenerate, registerOpenApi, registerCheck, registerDiff, registerLint];
+/**
+ * Every command of the CLI, in the order `--help` lists them. One module per command, loaded on
+ * demand: `sdkforge ir` need not load ts-morph and the emitters (half its warm run time).
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  ir: async () => (await import('./ir.js')).registerIr,
+  generate: async () => (await import('./generate.js')).registerGenerate,
+  openapi: async () => (await import('./openapi.js')).registerOpenApi,
+  check: async () => (await import('./check.js')).registerCheck,
+  diff: async () => (await import('./diff.js')).registerDiff,
+  lint: async () => (await import('./lint.js')).registerLint,
+};
+
+/** The commands `argv` needs: the one it names, or all of them (help, unknown command). */
+export async function loadCommands(argv: readonly string[]): Promise<Register[]> {
+  const first = argv.find((a) => !a.startsWith('-'));
+  const load = first === undefined ? undefined : COMMANDS[first];
+  if (load && !argv.includes('--help') && !argv.includes('-h')) return [await load()];
+  return Promise.all(Object.values(COMMANDS).map((l) => l()));
+}

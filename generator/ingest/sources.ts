@@ -1,8 +1,6 @@
 import type { Diagnostic } from '../diagnostics/types.js';
 import { normalizeApi } from '../ir/normalize.js';
 import { IR_VERSION, type Api, type Client } from '../ir/types.js';
-import { ingestOpenApiFile } from './openapi/document.js';
-import { mergeDocsAndSpec } from './openapi/merge-with-docs.js';
 
 /**
  * Reads OpenAPI specs into the IR and, when docs pages were read too, merges the two
@@ -15,6 +13,9 @@ export async function ingestSpecs(
   docs: Api | undefined,
   options: { tagsAs?: 'clients' | 'categories'; cwd?: string },
 ): Promise<{ api: Api; diagnostics: Diagnostic[] }> {
+  // loaded only when a spec is given: docs-only runs skip the OpenAPI libraries
+  const { ingestOpenApiFile } = await import('./openapi/document.js');
+  const { mergeDocsAndSpec } = await import('./openapi/merge-with-docs.js');
   const diagnostics: Diagnostic[] = [];
   const read: Api[] = [];
   for (const file of specs) {
