@@ -1,6 +1,5 @@
 // Public types of the SDK runtime. This folder is copied verbatim into every generated SDK
-// (`src/runtime/`), so it imports only zod (types) and platform APIs: no node:* modules.
-import type { ZodType } from 'zod';
+// (`src/runtime/`), so it imports only platform APIs (and zod, elsewhere in the folder): no node:* modules.
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
@@ -97,7 +96,18 @@ export interface OperationSpec {
   /** A whole-body argument (OpenAPI requestBody); wins over 'body' params. */
   body?: { key: string; encoding: BodyEncoding; contentType: string };
   /** Validates the args object (request validation). */
-  paramsSchema?: ZodType;
+  paramsSchema?: Validator;
   /** Validates the parsed JSON response (response validation). */
-  responseSchema?: ZodType;
+  responseSchema?: Validator;
+}
+
+/**
+ * What the runtime needs of a zod schema: `safeParse`. Typed structurally rather than as
+ * `ZodType` because checking each generated operation's schema against `ZodType` made
+ * type-checking a large SDK twice as slow (GitHub's API: 13.5 s → 6.9 s).
+ */
+export interface Validator {
+  safeParse(value: unknown):
+    | { success: true }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }

@@ -1,7 +1,6 @@
 // zod validation of arguments and responses, with errors that point into the payload.
-import type { ZodType } from 'zod';
 import { ValidationError, type ValidationIssue } from './errors.js';
-import type { ValidationMode } from './types.js';
+import type { ValidationMode, Validator } from './types.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -28,7 +27,7 @@ export function checksResponse(mode: ValidationMode): boolean {
  * Throws ValidationError when `value` does not match. The value itself is returned unchanged:
  * schemas describe the wire shape, and parsing would strip fields a newer API version added.
  */
-export function assertValid(schema: ZodType, value: unknown, operationId: string, direction: 'request' | 'response'): void {
+export function assertValid(schema: Validator, value: unknown, operationId: string, direction: 'request' | 'response'): void {
   const result = schema.safeParse(value);
   if (result.success) return;
   const issues: ValidationIssue[] = result.error.issues.map((issue) => ({
