@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +58,9 @@ describe('sdkforge ir', () => {
     try {
       const link = join(dir, 'sdkforge');
       symlinkSync(join(ROOT, 'dist/generator/cli.js'), link);
-      const r = spawnSync(process.execPath, [link, '--help'], { cwd: ROOT, encoding: 'utf8' });
+      // npm runs a package's bin directly: the built CLI must be executable (the build sets it)
+      expect(statSync(join(ROOT, 'dist/generator/cli.js')).mode & 0o111).not.toBe(0);
+      const r = spawnSync(link, ['--help'], { cwd: ROOT, encoding: 'utf8' });
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('Usage: sdkforge');
     } finally {
