@@ -13,9 +13,10 @@ export const DOCS_INPUT = join(ROOT, 'docs-input');
 export const hasSeeds = existsSync(SEEDS);
 export const hasCorpus = existsSync(CORPUS_ZH) && existsSync(CORPUS_EN);
 
-if (!hasCorpus) {
-  // Printed once per test file that imports this: the reason corpus tests are skipped.
-  console.warn('[sdkforge tests] ../shared/corpus is absent: corpus tests are skipped');
+if (!hasCorpus || !hasSeeds) {
+  // Printed once per test file that imports this: the reason those tests are skipped.
+  const missing = [!hasSeeds && '../shared/seeds', !hasCorpus && '../shared/corpus'].filter(Boolean).join(' and ');
+  console.warn(`[sdkforge tests] ${missing} absent: the tests that read them are skipped`);
 }
 
 /** A path as the ingester reports it when run from the repository root. */

@@ -81,7 +81,8 @@ describe.skipIf(!hasSeeds)('docs-input holds the seeds faithfully', async () => 
 
   for (const s of SEED_OF) {
     describe(s.seed, () => {
-      const seedText = readFileSync(join(SEEDS, s.seed), 'utf8');
+      // describe bodies run even when skipped: read the seed only when it is there
+      const seedText = hasSeeds ? readFileSync(join(SEEDS, s.seed), 'utf8') : '';
       const seed = squash(seedText);
       const m = findMethod(api, s.client, s.id);
 

@@ -20,7 +20,8 @@ const type = (api: Api, name: string): NamedType => {
 
 describe.skipIf(!hasSeeds)('seed 002: the published English page, with its fused first row', () => {
   const file = rel(join(SEEDS, '002_1b209372de4a296b.txt'));
-  const page = parsePage(file, readFileSync(join(ROOT, file), 'utf8'));
+  // describe bodies run even when skipped: parse the seed only when it is there
+  const page = parsePage(file, hasSeeds ? readFileSync(join(ROOT, file), 'utf8') : '');
 
   it('reads the method, its parameters, response and nested DTOs', () => {
     expect(page.kind).toBe('method');
