@@ -1,9 +1,11 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
-import type { DocRef, Field, Method, NamedType, Parameter, TypeRef } from '../../ir/types.js';
+import type { DocRef, Field, Method, NamedType, Parameter } from '../../ir/types.js';
 import { kebabCase, splitWords } from '../../naming/words.js';
 import { describeType } from './field-table.js';
 import { applyHttpRule } from './http-rule.js';
 import type { PageMethod, PageResult } from './page.js';
+import { dropWrongClientPages, type MethodPage } from './misfiled-pages.js';
+import { mergeTypes } from './named-types.js';
 import { languageRank } from './page-path.js';
 
 export interface MergedPages {
@@ -14,15 +16,12 @@ export interface MergedPages {
   stats: { pages: number; methodPages: number; skippedPages: number; droppedPages: number; methods: number };
 }
 
-type MethodPage = PageResult & { method: PageMethod };
-
 /**
  * Pages of one method share client and file name in every language edition; the name line's
  * casing differs per language and sometimes its words too (MiniProgram / Miniprogram), so the
  * file is the safer key. Pages outside the published layout fall back to the name.
  */
 const methodKey = (m: PageMethod): string => `${m.client}/${m.path.stem || m.words.join('_')}`;
-const pageKey = (m: PageMethod): string => `${m.path.category ?? ''}/${m.path.stem}`;
 
 /**
  * Merges the pages of one API into methods and named types. The pages of one method in several
@@ -62,60 +61,6 @@ export function mergePages(pages: readonly PageResult[]): MergedPages {
       methods: methods.length,
     },
   };
-}
-
-/**
- * The same page (category/file) documented under two clients: every language edition files
- * copies of authentication pages (用户资料/get-profile.md) under management/ too, named
- * `ManagementClient.getProfile`. The category's home client — the one whose folder holds most
- * of the category's pages — keeps the page; the copies are reported and dropped. When neither
- * side is clearly the home, both are kept and the conflict is still reported.
- */
-function dropWrongClientPages(pages: MethodPage[], diagnostics: Diagnostic[]): MethodPage[] {
-  const byPage = new Map<string, Map<string, MethodPage[]>>();
-  const categoryPages = new Map<string, Map<string, Set<string>>>();
-  for (const p of pages) {
-    // the same page and the same method name under two clients: a copy, not two methods
-    const k = `${pageKey(p.method)}#${p.method.words.join('_')}`;
-    const byClient = byPage.get(k) ?? new Map<string, MethodPage[]>();
-    byClient.set(p.method.client, [...(byClient.get(p.method.client) ?? []), p]);
-    byPage.set(k, byClient);
-    const cat = p.method.path.category ?? '';
-    const stems = categoryPages.get(cat) ?? new Map<string, Set<string>>();
-    stems.set(p.method.client, (stems.get(p.method.client) ?? new Set()).add(p.method.path.stem));
-    categoryPages.set(cat, stems);
-  }
-  const dropped = new Set<string>();
-  for (const [key, byClient] of [...byPage.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (byClient.size < 2) continue;
-    const page = key.slice(0, key.indexOf('#'));
-    const cat = page.slice(0, page.lastIndexOf('/'));
-    const home = (client: string): number => categoryPages.get(cat)?.get(client)?.size ?? 0;
-    const ranked = [...byClient.entries()].sort(
-      (a, b) => home(b[0]) - home(a[0]) || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1),
-    );
-    const [winnerClient, winnerPages] = ranked[0]!;
-    for (const [client, list] of ranked.slice(1)) {
-      const clear = home(client) < home(winnerClient) || list.length < winnerPages.length;
-      const first = list[0]!;
-      if (clear) for (const p of list) dropped.add(p.file);
-      diagnostics.push({
-        code: 'md-client-conflict',
-        severity: 'warning',
-        message:
-          `${first.method.writtenName ?? methodKey(first.method)} (${list.length} page(s)) documents the page ${page} that ${winnerPages.length} page(s) document under ${winnerClient}` +
-          (clear
-            ? `; ${cat || 'the category'} belongs to ${winnerClient} (${home(winnerClient)} vs ${home(client)} pages), so the ${client} copies are dropped`
-            : '; which client is right cannot be told, both are kept'),
-        location: first.method.source,
-        related: [
-          ...list.slice(1).map((p) => ({ message: 'copy', location: p.method.source })),
-          { message: `documented as ${winnerPages[0]!.method.writtenName ?? winnerClient}`, location: winnerPages[0]!.method.source },
-        ],
-      });
-    }
-  }
-  return pages.filter((p) => !dropped.has(p.file));
 }
 
 function mergeMethod(group: MethodPage[], diagnostics: Diagnostic[]): Method {
@@ -257,68 +202,4 @@ function compareMethod(primary: PageMethod, params: Field[], other: PageMethod, 
   if ((primary.responseType ?? '') !== (other.responseType ?? '')) {
     push(`response type is ${other.responseType ?? '(none)'} here but ${primary.responseType ?? '(none)'} on the ${primary.path.language ?? 'primary'} page`);
   }
-}
-
-/** Structural signature of a named type: names, types and required flags (not prose). */
-function signature(t: NamedType): string {
-  const type: TypeRef = t.type;
-  if (type.kind === 'object') return type.fields.map((f) => `${f.name}:${describeType(f.type)}:${f.required}`).join(';');
-  return describeType(type);
-}
-
-/**
- * One definition per named type. Pages repeat the structures they use; when they disagree the
- * most common definition wins and each other variant is reported once, naming both places.
- */
-function mergeTypes(all: NamedType[], diagnostics: Diagnostic[]): NamedType[] {
-  const byName = new Map<string, NamedType[]>();
-  for (const t of all) {
-    const list = byName.get(t.name);
-    if (list) list.push(t);
-    else byName.set(t.name, [t]);
-  }
-  const out: NamedType[] = [];
-  for (const name of [...byName.keys()].sort()) {
-    const defs = byName.get(name)!;
-    const variants = new Map<string, NamedType[]>();
-    for (const d of defs) {
-      const sig = signature(d);
-      const list = variants.get(sig);
-      if (list) list.push(d);
-      else variants.set(sig, [d]);
-    }
-    const ranked = [...variants.values()].sort(
-      (a, b) => b.length - a.length || (a[0]!.source.file < b[0]!.source.file ? -1 : 1),
-    );
-    const winner = ranked[0]!;
-    out.push(winner[0]!);
-    for (const variant of ranked.slice(1)) {
-      diagnostics.push({
-        code: 'ir-conflicting-type',
-        severity: 'warning',
-        message: `${name} is defined differently on ${variant.length} page(s) than on ${winner.length} other(s): ${diffFields(winner[0]!, variant[0]!)}; the definition of the ${winner.length} is used`,
-        location: variant[0]!.source,
-        related: [{ message: `${name} as used`, location: winner[0]!.source }],
-      });
-    }
-  }
-  return out;
-}
-
-function diffFields(a: NamedType, b: NamedType): string {
-  if (a.type.kind !== 'object' || b.type.kind !== 'object') return `${describeType(b.type)} vs ${describeType(a.type)}`;
-  const fa = new Map(a.type.fields.map((f) => [f.name, f]));
-  const fb = new Map(b.type.fields.map((f) => [f.name, f]));
-  const notes: string[] = [];
-  for (const [n, f] of fb) {
-    const g = fa.get(n);
-    if (!g) notes.push(`+${n}`);
-    else {
-      if (describeType(f.type) !== describeType(g.type)) notes.push(`${n}: ${describeType(f.type)} vs ${describeType(g.type)}`);
-      if (f.required !== g.required) notes.push(`${n}: required ${f.required} vs ${g.required}`);
-    }
-  }
-  for (const n of fa.keys()) if (!fb.has(n)) notes.push(`-${n}`);
-  const shown = notes.slice(0, 4).join(', ');
-  return notes.length > 4 ? `${shown} and ${notes.length - 4} more` : shown || 'field order';
 }
