@@ -1,6 +1,5 @@
 // Auth hooks against a real server: the server recomputes the GenAuth signature on its own with
 // node:crypto, from the request as it arrived, following the published SDK's buildSignature.ts.
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiError,
@@ -10,37 +9,10 @@ import {
   HttpClient,
   type OperationSpec,
 } from '../../../../generator/emit/sdk/runtime/index.js';
-import { sendJson, startServer, type RecordedRequest, type TestServer } from './test-server.js';
+import { expectedSignature, sendJson, startServer, type RecordedRequest, type TestServer } from './test-server.js';
 
 const ACCESS_KEY_ID = '60e043f8cd91b87d712b6365';
 const ACCESS_KEY_SECRET = '158c7679333bc196b524d78d745813e9';
-
-/** The server's own reading of the request: what it expects the client to have signed. */
-function expectedSignature(req: RecordedRequest, secret: string): string {
-  const url = new URL(req.url, 'http://server');
-  const headerLines = Object.keys(req.headers)
-    .filter((name) => name.startsWith('x-genauth-') || name === 'date')
-    .sort()
-    .map((name) => `${name}:${String(req.headers[name]).trim()}\n`)
-    .join('');
-  const params: Record<string, unknown> = {};
-  if (req.method === 'GET') {
-    for (const key of new Set(url.searchParams.keys())) {
-      const all = url.searchParams.getAll(key);
-      params[key] = all.length > 1 ? all : all[0];
-    }
-  } else if (req.body.length > 0) {
-    Object.assign(params, JSON.parse(req.body.toString('utf8')) as object);
-  }
-  const keys = Object.keys(params).sort();
-  const pairs = keys.map((k) => {
-    const v = params[k];
-    return `${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`;
-  });
-  const resource = keys.length === 0 ? url.pathname : `${url.pathname}?${pairs.join('&')}`;
-  const text = `${req.method}\n${headerLines}${resource}`;
-  return createHmac('sha1', secret).update(text, 'utf8').digest('base64');
-}
 
 /** Answers 401 unless the Authorization header carries the signature the server computes. */
 function verifyingHandler(secret: string) {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 // A real HTTP server on 127.0.0.1 (port 0) for the runtime tests: records each request and
 // answers with whatever the current test's handler decides.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -71,4 +72,31 @@ export async function startServer(): Promise<TestServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The server's own reading of the request: what it expects the client to have signed. */
+export function expectedSignature(req: RecordedRequest, secret: string): string {
+  const url = new URL(req.url, 'http://server');
+  const headerLines = Object.keys(req.headers)
+    .filter((name) => name.startsWith('x-genauth-') || name === 'date')
+    .sort()
+    .map((name) => `${name}:${String(req.headers[name]).trim()}\n`)
+    .join('');
+  const params: Record<string, unknown> = {};
+  if (req.method === 'GET') {
+    for (const key of new Set(url.searchParams.keys())) {
+      const all = url.searchParams.getAll(key);
+      params[key] = all.length > 1 ? all : all[0];
+    }
+  } else if (req.body.length > 0) {
+    Object.assign(params, JSON.parse(req.body.toString('utf8')) as object);
+  }
+  const keys = Object.keys(params).sort();
+  const pairs = keys.map((k) => {
+    const v = params[k];
+    return `${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`;
+  });
+  const resource = keys.length === 0 ? url.pathname : `${url.pathname}?${pairs.join('&')}`;
+  const text = `${req.method}\n${headerLines}${resource}`;
+  return createHmac('sha1', secret).update(text, 'utf8').digest('base64');
 }
