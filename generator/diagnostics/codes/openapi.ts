@@ -44,6 +44,12 @@ export const openapiCodes = {
     cause: 'An operation uses an HTTP verb the IR has no place for (`trace`), is not an object, or is a webhook or callback (a request the API makes, not one the SDK sends).',
     fix: 'Nothing to do unless the SDK needs it.',
   },
+  'openapi-extra-tags': {
+    severity: 'info',
+    title: 'Operation has several tags',
+    cause: 'An operation lists more than one tag; a method belongs to one client (or category), so the first tag is used.',
+    fix: 'Nothing to do; order the tags so the first one is the client the method belongs to.',
+  },
   'openapi-parameter-skipped': {
     severity: 'warning',
     title: 'Parameter skipped',

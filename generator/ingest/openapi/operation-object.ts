@@ -33,6 +33,9 @@ export function methodOf(
   options: OperationOptions,
 ): Method {
   const tag = Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : undefined;
+  if (Array.isArray(op.tags) && op.tags.length > 1 && op[X.client] === undefined) {
+    ctx.report('openapi-extra-tags', `tags ${op.tags.map((t) => JSON.stringify(t)).join(', ')}: the method goes to the first`, ctx.child(opWhere, 'tags', op.tags));
+  }
   const client =
     typeof op[X.client] === 'string' ? (op[X.client] as string) : options.tagsAs === 'clients' && tag !== undefined ? clientNameOfTag(tag) : options.defaultClient;
   const extWords = op[X.words];
