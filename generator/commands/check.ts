@@ -3,13 +3,13 @@ import type { Command } from 'commander';
 import { compareWithDisk, isUpToDate, type DriftReport } from '../check/drift.js';
 import { diskMatchesCache, loadOutputCache, outputKey, saveOutputCache } from '../check/output-cache.js';
 import { ingest } from '../ingest/index.js';
-import { loadConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { pagesParser } from '../ingest/markdown/parallel.js';
 import { build } from '../pipeline.js';
 import { OWNED_FOLDERS } from './generate.js';
 import { EXIT, type CommandIO } from './io.js';
-import { hasErrors, reportDiagnostics } from './report.js';
+import { runSettings } from './settings.js';
+import { isUnusable, reportDiagnostics } from './report.js';
 
 export interface CheckOptions {
   input?: string[];
@@ -19,7 +19,6 @@ export interface CheckOptions {
   verbose?: boolean;
 }
 
-const UNUSABLE = new Set(['input-not-found', 'input-unsupported', 'input-empty']);
 
 /**
  * `sdkforge check`: regenerates in memory with the same pipeline as `generate` and compares
@@ -27,14 +26,9 @@ const UNUSABLE = new Set(['input-not-found', 'input-unsupported', 'input-empty']
  * Input diagnostics are `generate`'s and `lint`'s business: only the unusable ones are printed.
  */
 export async function runCheck(options: CheckOptions, io: CommandIO): Promise<number> {
-  const loaded = await loadConfig(io.cwd);
-  if (hasErrors(loaded.diagnostics)) {
-    reportDiagnostics(io, loaded.diagnostics);
-    return EXIT.usage;
-  }
-  const config = loaded.config;
-  const inputs = options.input && options.input.length > 0 ? options.input : config.inputs;
-  const outDir = options.out ?? config.out;
+  const settings = await runSettings(options, io);
+  if (!settings) return EXIT.usage;
+  const { config, inputs, outDir } = settings;
   const useCache = options.cache !== false;
   const parsePages = pagesParser({ cwd: io.cwd, cache: useCache });
   const out = resolve(io.cwd, outDir);
@@ -43,8 +37,8 @@ export async function runCheck(options: CheckOptions, io: CommandIO): Promise<nu
   // exactly what that run generated → up to date without running the emitters
   if (useCache && !options.verbose) {
     const ingested = await ingest(inputs, { cwd: io.cwd, parsePages, openapi: config.openapi });
-    if (ingested.diagnostics.some((d) => UNUSABLE.has(d.code))) {
-      reportDiagnostics(io, ingested.diagnostics.filter((d) => UNUSABLE.has(d.code)));
+    if (ingested.diagnostics.some(isUnusable)) {
+      reportDiagnostics(io, ingested.diagnostics.filter(isUnusable));
       return EXIT.usage;
     }
     const cached = await loadOutputCache(io.cwd);
@@ -57,7 +51,7 @@ export async function runCheck(options: CheckOptions, io: CommandIO): Promise<nu
   }
 
   const result = await build({ config, inputs, cwd: io.cwd, parsePages });
-  const unusable = result.diagnostics.filter((d) => UNUSABLE.has(d.code));
+  const unusable = result.diagnostics.filter(isUnusable);
   if (unusable.length > 0) {
     reportDiagnostics(io, unusable);
     return EXIT.usage;

@@ -4,14 +4,14 @@ import { formatChanges, summarizeChanges, type DiffFormat } from '../check/diff/
 import { loadSide } from '../check/diff/sides.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { EXIT, type CommandIO } from './io.js';
-import { reportDiagnostics } from './report.js';
+import { reportDiagnostics, isUnusable } from './report.js';
 
 export interface DiffOptions {
   format?: string;
   failOn?: string;
 }
 
-const UNUSABLE = new Set(['input-not-found', 'input-unsupported', 'input-empty', 'diff-revision-unreadable']);
+const unusable = (d: Diagnostic): boolean => isUnusable(d) || d.code === 'diff-revision-unreadable';
 const FORMATS: DiffFormat[] = ['text', 'markdown', 'json'];
 
 /**
@@ -29,7 +29,7 @@ export async function runDiff(base: string, head: string, options: DiffOptions, 
     return EXIT.usage;
   }
   const [a, b] = await Promise.all([loadSide(base, io.cwd), loadSide(head, io.cwd)]);
-  const problems: Diagnostic[] = [...a.diagnostics, ...b.diagnostics, ...[a.side, b.side].flatMap((s) => s?.ingest.diagnostics.filter((d) => UNUSABLE.has(d.code)) ?? [])];
+  const problems: Diagnostic[] = [...a.diagnostics, ...b.diagnostics, ...[a.side, b.side].flatMap((s) => s?.ingest.diagnostics.filter(unusable) ?? [])];
   if (!a.side || !b.side || problems.length > 0) {
     reportDiagnostics(io, problems);
     return EXIT.usage;

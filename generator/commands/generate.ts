@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
 import { pagesParser } from '../ingest/markdown/parallel.js';
 import { allMethods } from '../ir/walk.js';
 import { writeOutput } from '../output/write.js';
 import { build } from '../pipeline.js';
 import { EXIT, type CommandIO } from './io.js';
-import { hasErrors, reportDiagnostics } from './report.js';
+import { runSettings } from './settings.js';
+import { hasErrors, reportDiagnostics, isUnusable } from './report.js';
 
 export interface GenerateOptions {
   input?: string[];
@@ -25,17 +25,12 @@ export const OWNED_FOLDERS = ['sdk', 'docs'];
  * any error was reported (the output is still written where it safely could be) or when writing failed.
  */
 export async function runGenerate(options: GenerateOptions, io: CommandIO): Promise<number> {
-  const loaded = await loadConfig(io.cwd);
-  if (hasErrors(loaded.diagnostics)) {
-    reportDiagnostics(io, loaded.diagnostics);
-    return EXIT.usage;
-  }
-  const config = loaded.config;
-  const inputs = options.input && options.input.length > 0 ? options.input : config.inputs;
-  const outDir = options.out ?? config.out;
+  const settings = await runSettings(options, io);
+  if (!settings) return EXIT.usage;
+  const { config, inputs, outDir } = settings;
   const result = await build({ config, inputs, cwd: io.cwd, parsePages: pagesParser({ cwd: io.cwd, cache: options.cache !== false }) });
   const diagnostics = [...result.diagnostics];
-  const unusable = diagnostics.some((d) => d.code === 'input-not-found' || d.code === 'input-unsupported' || d.code === 'input-empty');
+  const unusable = diagnostics.some(isUnusable);
   let written = 0;
   if (!unusable) {
     const w = await writeOutput(resolve(io.cwd, outDir), result.files, { owned: OWNED_FOLDERS, cwd: io.cwd });

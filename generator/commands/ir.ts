@@ -3,7 +3,7 @@ import { ingest } from '../ingest/index.js';
 import { stableStringify } from '../ir/json.js';
 import { allMethods } from '../ir/walk.js';
 import { EXIT, type CommandIO } from './io.js';
-import { reportDiagnostics } from './report.js';
+import { reportDiagnostics, isUnusable } from './report.js';
 import { pagesParser } from '../ingest/markdown/parallel.js';
 
 export interface IrOptions {
@@ -25,7 +25,7 @@ export async function runIr(paths: string[], options: IrOptions, io: CommandIO):
     : '';
   const clientLine = result.api.clients.map((c) => `${c.name} ${c.methods.length}`).join(', ');
   io.stderr(`${pageLine}${methods.length} method(s) (${clientLine}), ${result.api.types.length} named type(s)\n`);
-  const unusable = result.diagnostics.some((d) => d.code === 'input-not-found' || d.code === 'input-unsupported' || d.code === 'input-empty');
+  const unusable = result.diagnostics.some(isUnusable);
   return unusable ? EXIT.usage : EXIT.ok;
 }
 

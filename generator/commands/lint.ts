@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import { ingest } from '../ingest/index.js';
 import { pagesParser } from '../ingest/markdown/parallel.js';
 import { EXIT, type CommandIO } from './io.js';
-import { hasErrors, reportDiagnostics } from './report.js';
+import { hasErrors, reportDiagnostics, isUnusable } from './report.js';
 
 export interface LintOptions {
   format?: string;
@@ -14,7 +14,6 @@ export interface LintOptions {
   cache?: boolean;
 }
 
-const UNUSABLE = new Set(['input-not-found', 'input-unsupported', 'input-empty']);
 const FORMATS: LintFormat[] = ['text', 'json', 'markdown'];
 
 /**
@@ -34,7 +33,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
   }
   const inputs = paths.length > 0 ? paths : loaded.config.inputs;
   const ingested = await ingest(inputs, { cwd: io.cwd, parsePages: pagesParser({ cwd: io.cwd, cache: options.cache !== false }), openapi: loaded.config.openapi });
-  const unusable = ingested.diagnostics.filter((d) => UNUSABLE.has(d.code));
+  const unusable = ingested.diagnostics.filter(isUnusable);
   if (unusable.length > 0) {
     reportDiagnostics(io, unusable);
     return EXIT.usage;

@@ -6,7 +6,7 @@ import { openApiDocument, serializeOpenApi } from '../emit/openapi/index.js';
 import { ingest } from '../ingest/index.js';
 import { pagesParser } from '../ingest/markdown/parallel.js';
 import { EXIT, type CommandIO } from './io.js';
-import { hasErrors, reportDiagnostics } from './report.js';
+import { hasErrors, reportDiagnostics, isUnusable } from './report.js';
 
 export interface OpenApiOptions {
   output: string;
@@ -20,7 +20,7 @@ export async function runOpenApi(paths: string[], options: OpenApiOptions, io: C
   const result = await ingest(paths, { cwd: io.cwd, parsePages: pagesParser({ cwd: io.cwd, cache: true }), openapi: config.openapi });
   const written = openApiDocument(result.api);
   const diagnostics = [...configDiagnostics, ...result.diagnostics, ...written.diagnostics];
-  const unusable = diagnostics.some((d) => d.code === 'input-not-found' || d.code === 'input-unsupported' || d.code === 'input-empty' || d.code === 'openapi-version-unsupported' || d.code === 'openapi-unparsable');
+  const unusable = diagnostics.some((d) => isUnusable(d) || d.code === 'openapi-version-unsupported' || d.code === 'openapi-unparsable');
   if (!unusable) {
     const target = resolve(io.cwd, options.output);
     await mkdir(dirname(target), { recursive: true });
