@@ -53,6 +53,16 @@ describe('sdkforge ir', () => {
     expect(a.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
   });
 
+  it.skipIf(!existsSync(join(ROOT, 'dist/generator/cli.js')))('parses in worker threads when asked, with the same result', () => {
+    const run = (workers: string) =>
+      spawnSync(process.execPath, ['dist/generator/cli.js', 'ir', 'docs-input', '--no-cache', '--workers', workers], { cwd: ROOT, encoding: 'utf8' });
+    const one = run('0');
+    const two = run('2');
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+  });
+
   it.skipIf(!existsSync(join(ROOT, 'dist/generator/cli.js')))('runs through a bin link, as `npx sdkforge` does', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sdkforge-bin-'));
     try {

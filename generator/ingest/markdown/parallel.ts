@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -25,7 +24,7 @@ export interface PagesParserOptions {
   cwd: string;
   /** Read and write the content-hash cache in `<cwd>/.sdkforge-cache/`. */
   cache?: boolean;
-  /** Worker threads; 0 parses in this thread. Default: one per core for large inputs. */
+  /** Worker threads; 0 (the default) parses in this thread. */
   workers?: number | undefined;
 }
 
@@ -122,11 +121,14 @@ async function saveJson(path: string, data: unknown): Promise<void> {
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./page-worker.js', import.meta.url));
-/** Below this many pages, starting threads costs more than it saves. */
-const MIN_PAGES_FOR_WORKERS = 200;
 
+/**
+ * Worker threads only when asked (`--workers n`): on the 2-core machines measured, copying the
+ * page results back from the threads costs more than the parallel parse saves (corpus cold:
+ * 1.5 s in one thread, 1.8 s with 2 workers; `npm run bench ir`).
+ */
 async function parseMany(files: string[], texts: string[], workers: number | undefined): Promise<PageResult[]> {
-  const n = workers ?? (files.length >= MIN_PAGES_FOR_WORKERS ? availableParallelism() : 0);
+  const n = workers ?? 0;
   if (n <= 1 || !existsSync(WORKER_FILE)) return files.map((f, i) => parsePage(f, texts[i]!));
   const chunks: number[][] = Array.from({ length: n }, () => []);
   files.forEach((_f, i) => chunks[i % n]!.push(i));
