@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { glob } from 'tinyglobby';
-import { CACHE_DIR } from '../generator/ingest/markdown/parallel.js';
+import { CACHE_DIR } from '../generator/package-assets.js';
 import { fmtMs, fmtSample, summarize, timeIt } from './stats.js';
 
 /**

@@ -11,7 +11,7 @@ import { emitters } from '../generator/emit/index.js';
 import type { GeneratedFile } from '../generator/output/files.js';
 import { ingest } from '../generator/ingest/index.js';
 import { loadSpec } from '../generator/ingest/openapi/spec-refs.js';
-import { packageRoot } from '../generator/pipeline.js';
+import { packageAssets } from '../generator/package-assets.js';
 
 async function main(): Promise<void> {
   const [spec, outDir] = process.argv.slice(2);
@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   const result = await ingest([spec], { cwd: process.cwd() });
   const ingested = performance.now();
   // the emitters one by one (what emitAll does), to see which one the time goes to
-  const ctx = { config: ConfigSchema.parse({}), templatesDir: join(packageRoot(), 'templates') };
+  const assets = packageAssets();
+  const ctx = { config: ConfigSchema.parse({}), templatesDir: assets.templatesDir, assets };
   const perEmitterMs: Record<string, number> = {};
   const emitted: { files: GeneratedFile[] } = { files: [] };
   for (const e of emitters) {

@@ -4,9 +4,9 @@ import ts from 'typescript';
 import { loadConfig } from '../generator/config.js';
 import { emitSdk } from '../generator/emit/sdk/index.js';
 import { SDK_COMPILER_OPTIONS } from '../generator/emit/sdk/package.js';
+import { packageAssets } from '../generator/package-assets.js';
 import { readRuntime } from '../generator/emit/sdk/runtime-files.js';
 import { ingest } from '../generator/ingest/index.js';
-import { pagesParser } from '../generator/ingest/markdown/parallel.js';
 import { allMethods } from '../generator/ir/walk.js';
 import { fmtSample, summarize, timeIt } from './stats.js';
 
@@ -19,10 +19,11 @@ export async function benchSdk(root: string, runs = 3): Promise<string> {
   const rel = '../shared/corpus/authing-docs-v3';
   if (!existsSync(join(root, rel))) return 'sdk: ../shared/corpus is absent, skipped';
   const { config } = await loadConfig(root);
-  const { api } = await ingest([rel], { cwd: root, parsePages: pagesParser({ cwd: root, cache: true }) });
-  const runtime = readRuntime();
+  const { api } = await ingest([rel], { cwd: root, cache: true });
+  const assets = packageAssets();
+  const runtime = readRuntime(assets.runtimeDir);
   if (!runtime) return 'sdk: generator/emit/sdk/runtime is missing, skipped';
-  const ctx = { config, templatesDir: join(root, 'templates') };
+  const ctx = { config, templatesDir: join(root, 'templates'), assets };
 
   let files = emitSdk(api, ctx, runtime).files; // warm-up (module loading, JIT)
   const emitTimes: number[] = [];

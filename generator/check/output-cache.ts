@@ -5,11 +5,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Config } from '../config.js';
-import { CACHE_DIR } from '../ingest/markdown/parallel.js';
 import { stableStringify } from '../ir/json.js';
 import type { Api } from '../ir/types.js';
 import type { GeneratedFile } from '../output/files.js';
-import { packageRoot } from '../pipeline.js';
+import { CACHE_DIR, packageAssets, projectTemplatesDir } from '../package-assets.js';
 import { NOT_GENERATED } from './drift.js';
 
 /**
@@ -37,7 +36,7 @@ let codeHash: Promise<string> | undefined;
  */
 function generatorCodeHash(): Promise<string> {
   codeHash ??= (async () => {
-    const source = join(packageRoot(), 'generator');
+    const source = packageAssets().generatorDir;
     const dirs = [...new Set([GENERATOR_DIR, source])].filter((d) => existsSync(d));
     const h = createHash('sha1');
     for (const dir of dirs) {
@@ -52,12 +51,6 @@ function generatorCodeHash(): Promise<string> {
   return codeHash;
 }
 
-/** The templates folder `build()` uses: the project's own `templates/` when it has one, else the package's. */
-function templatesDir(cwd: string): string {
-  const own = join(cwd, 'templates');
-  return existsSync(own) ? own : join(packageRoot(), 'templates');
-}
-
 async function folderHash(dir: string): Promise<string> {
   const files = existsSync(dir) ? (await glob(['**/*'], { cwd: dir, dot: true, onlyFiles: true })).sort() : [];
   const h = createHash('sha1');
@@ -66,7 +59,7 @@ async function folderHash(dir: string): Promise<string> {
 }
 
 export async function outputKey(api: Api, config: Config, cwd: string): Promise<string> {
-  const parts = [stableStringify(api, 0), stableStringify(config, 0), await folderHash(templatesDir(cwd)), await generatorCodeHash(), process.version];
+  const parts = [stableStringify(api, 0), stableStringify(config, 0), await folderHash(projectTemplatesDir(cwd)), await generatorCodeHash(), process.version];
   return sha1(parts.join('\n'));
 }
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { pagesParser } from '../ingest/markdown/parallel.js';
 import { allMethods } from '../ir/walk.js';
+import { OWNED_FOLDERS } from '../emit/index.js';
 import { writeOutput } from '../output/write.js';
 import { build } from '../pipeline.js';
 import { EXIT, type CommandIO } from './io.js';
@@ -16,9 +16,6 @@ export interface GenerateOptions {
   cache?: boolean;
 }
 
-/** The output folders `generate` owns: replaced as a whole on every run. */
-export const OWNED_FOLDERS = ['sdk', 'docs'];
-
 /**
  * `sdkforge generate`: inputs → IR → SDK and docs in memory → the output folder, atomically.
  * Exit 0 when written without errors; 2 when the input is unusable (nothing is written), when
@@ -28,7 +25,7 @@ export async function runGenerate(options: GenerateOptions, io: CommandIO): Prom
   const settings = await runSettings(options, io);
   if (!settings) return EXIT.usage;
   const { config, inputs, outDir } = settings;
-  const result = await build({ config, inputs, cwd: io.cwd, parsePages: pagesParser({ cwd: io.cwd, cache: options.cache !== false }) });
+  const result = await build({ config, inputs, cwd: io.cwd, cache: options.cache !== false });
   const diagnostics = [...result.diagnostics];
   const unusable = diagnostics.some(isUnusable);
   let written = 0;

@@ -4,7 +4,6 @@ import { stableStringify } from '../ir/json.js';
 import { allMethods } from '../ir/walk.js';
 import { EXIT, type CommandIO } from './io.js';
 import { reportDiagnostics, isUnusable } from './report.js';
-import { pagesParser } from '../ingest/markdown/parallel.js';
 
 export interface IrOptions {
   maxDiagnostics?: number;
@@ -15,7 +14,7 @@ export interface IrOptions {
 
 /** `sdkforge ir <paths...>`: the IR as JSON on stdout, diagnostics and a summary on stderr. */
 export async function runIr(paths: string[], options: IrOptions, io: CommandIO): Promise<number> {
-  const result = await ingest(paths, { cwd: io.cwd, parsePages: pagesParser({ cwd: io.cwd, cache: options.cache !== false, workers: options.workers }) });
+  const result = await ingest(paths, { cwd: io.cwd, cache: options.cache !== false, workers: options.workers });
   io.stdout(stableStringify(result.api) + '\n');
   reportDiagnostics(io, result.diagnostics, { limit: options.maxDiagnostics ?? 200, verbose: options.verbose });
   const methods = allMethods(result.api);

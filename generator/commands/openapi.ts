@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openApiDocument, serializeOpenApi } from '../emit/openapi/index.js';
 import { ingest } from '../ingest/index.js';
-import { pagesParser } from '../ingest/markdown/parallel.js';
 import { EXIT, type CommandIO } from './io.js';
 import { hasErrors, reportDiagnostics, isUnusable } from './report.js';
 
@@ -17,7 +16,7 @@ export interface OpenApiOptions {
 /** `sdkforge openapi <inputs...> -o <file>`: the IR of docs pages and/or specs as an OpenAPI 3.1 document. */
 export async function runOpenApi(paths: string[], options: OpenApiOptions, io: CommandIO): Promise<number> {
   const { config, diagnostics: configDiagnostics } = await loadConfig(io.cwd);
-  const result = await ingest(paths, { cwd: io.cwd, parsePages: pagesParser({ cwd: io.cwd, cache: true }), openapi: config.openapi });
+  const result = await ingest(paths, { cwd: io.cwd, cache: true, openapi: config.openapi });
   const written = openApiDocument(result.api);
   const diagnostics = [...configDiagnostics, ...result.diagnostics, ...written.diagnostics];
   const unusable = diagnostics.some((d) => isUnusable(d) || d.code === 'openapi-version-unsupported' || d.code === 'openapi-unparsable');

@@ -2,6 +2,14 @@ import type { SourceLocation } from '../ir/types.js';
 import { catalog, type DiagnosticCode } from './catalog.js';
 import type { Diagnostic, RelatedLocation, Severity } from './types.js';
 
+/** A diagnostic with the severity the catalog gives its code (the one way to make one). */
+export function diagnostic(code: DiagnosticCode, message: string, location?: SourceLocation, related?: readonly RelatedLocation[]): Diagnostic {
+  const d: Diagnostic = { code, severity: catalog[code].severity, message };
+  if (location) d.location = location;
+  if (related && related.length > 0) d.related = [...related];
+  return d;
+}
+
 /** Collects diagnostics during a run instead of stopping at the first one. */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];

@@ -1,4 +1,5 @@
 import type { SourceLocation } from '../ir/types.js';
+import type { DiagnosticCode } from './catalog.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -9,7 +10,8 @@ export interface RelatedLocation {
 
 /** A finding about the input (or the output), as data: formatted only at the edge (cli). */
 export interface Diagnostic {
-  code: string;
+  /** A key of the catalog (diagnostics/codes/): its title, cause and fix are documented there. */
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   location?: SourceLocation;

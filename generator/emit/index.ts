@@ -5,13 +5,17 @@ import { emitSdk } from './sdk/index.js';
 import type { EmitContext, EmitResult, Emitter } from './types.js';
 
 /**
- * Every output of `generate`, in order. Each emitter owns a folder of the output:
- * `sdk/` (client + zod + runtime), `docs/` (pages, index, sidebar).
+ * Every output of `generate`, in order. Each emitter owns one folder of the output, replaced as
+ * a whole on every run: `sdk/` (client + zod + runtime), `docs/` (pages, index, sidebar).
+ * A new output target is one entry here.
  */
-export const emitters: { name: string; emit: Emitter }[] = [
-  { name: 'sdk', emit: (api, ctx) => emitSdk(api, ctx) },
-  { name: 'docs', emit: emitDocs },
+export const emitters: readonly { name: string; folder: string; emit: Emitter }[] = [
+  { name: 'sdk', folder: 'sdk', emit: (api, ctx) => emitSdk(api, ctx) },
+  { name: 'docs', folder: 'docs', emit: emitDocs },
 ];
+
+/** The output folders `generate` owns (and `check` compares). */
+export const OWNED_FOLDERS: readonly string[] = emitters.map((e) => e.folder);
 
 export async function emitAll(api: Api, ctx: EmitContext): Promise<EmitResult> {
   const files: EmitResult['files'] = [];

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { PackageAssets } from '../package-assets.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { Api } from '../ir/types.js';
 import type { GeneratedFile } from '../output/files.js';
@@ -7,6 +8,8 @@ export interface EmitContext {
   config: Config;
   /** Folder of the docs team's templates (templates/ of this package, or the project's own). */
   templatesDir: string;
+  /** sdkforge's own files: the fallback templates and the SDK runtime (see package-assets.ts). */
+  assets: PackageAssets;
 }
 
 export interface EmitResult {

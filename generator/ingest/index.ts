@@ -1,20 +1,29 @@
 import type { Diagnostic } from '../diagnostics/types.js';
 import { validateApi } from '../ir/validate.js';
 import { IR_VERSION, type Api } from '../ir/types.js';
+import { ingestDocs, type DocsIngestResult, type PageParser } from './docs/index.js';
+import { pagesParser } from './docs/page-cache.js';
 import { resolveInputs, type ResolvedInputs } from './inputs.js';
-import { ingestMarkdown, parsePagesInline, type MarkdownIngestResult, type PageParser } from './markdown/index.js';
-import { ingestSpecs } from './sources.js';
+import { ingestSpecs } from './specs.js';
+
+export type { PageParser } from './docs/index.js';
+/** The cached page parser, for a command that ingests the same pages twice in one run. */
+export { pagesParser };
 
 export interface IngestResult {
   api: Api;
   diagnostics: Diagnostic[];
   inputs: ResolvedInputs;
-  stats?: MarkdownIngestResult['stats'];
+  stats?: DocsIngestResult['stats'];
 }
 
 export interface IngestOptions {
   cwd?: string;
-  /** How pages are parsed (inline, in worker threads, through the cache). */
+  /** Read and write the content-hash caches in `<cwd>/.sdkforge-cache/` (default off). */
+  cache?: boolean;
+  /** Parse pages in this many worker threads (default 0: in this thread). */
+  workers?: number | undefined;
+  /** How pages are parsed; replaces `cache`/`workers` (tests, git revisions). */
   parsePages?: PageParser;
   /** OpenAPI options (how tags map to clients). */
   openapi?: { tagsAs?: 'clients' | 'categories' };
@@ -22,18 +31,19 @@ export interface IngestOptions {
 
 /** Any mix of docs pages and specs → one validated IR. The single entry every command uses. */
 export async function ingest(paths: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
-  const { inputs, diagnostics } = await resolveInputs(paths, options.cwd);
+  const cwd = options.cwd ?? process.cwd();
+  const { inputs, diagnostics } = await resolveInputs(paths, cwd);
   let api: Api = { irVersion: IR_VERSION, origin: 'docs', clients: [], types: [] };
-  let stats: MarkdownIngestResult['stats'] | undefined;
-  if (inputs.markdown.length > 0) {
-    const cwd = options.cwd ?? process.cwd();
-    const md = await ingestMarkdown({ pages: inputs.markdown, overrides: inputs.overrides }, options.parsePages ?? parsePagesInline(cwd), cwd);
-    api = md.api;
-    stats = md.stats;
-    diagnostics.push(...md.diagnostics);
+  let stats: DocsIngestResult['stats'] | undefined;
+  if (inputs.pages.length > 0) {
+    const parse = options.parsePages ?? pagesParser({ cwd, cache: options.cache ?? false, workers: options.workers });
+    const docs = await ingestDocs({ pages: inputs.pages, overrides: inputs.overrides }, parse, cwd);
+    api = docs.api;
+    stats = docs.stats;
+    diagnostics.push(...docs.diagnostics);
   }
   if (inputs.specs.length > 0) {
-    const spec = await ingestSpecs(inputs.specs, inputs.markdown.length > 0 ? api : undefined, { ...options.openapi, cwd: options.cwd });
+    const spec = await ingestSpecs(inputs.specs, inputs.pages.length > 0 ? api : undefined, { ...options.openapi, cwd });
     api = spec.api;
     diagnostics.push(...spec.diagnostics);
   }

@@ -1,31 +1,42 @@
 import { stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
+import { displayPath } from '../diagnostics/display-path.js';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { OVERRIDES_FILE } from './markdown/index.js';
+import { OVERRIDES_FILE } from './docs/overrides.js';
+import { SYNTAXES, syntaxFor } from './syntax/index.js';
 
 /** The inputs of a run, sorted into what each ingester reads. Paths are cwd-relative, `/`-separated. */
 export interface ResolvedInputs {
-  markdown: string[];
+  /** Docs pages, in any syntax of syntax/ (markdown, …). */
+  pages: string[];
+  /** Overrides files (http-overrides.json) beside the pages. */
   overrides: string[];
+  /** OpenAPI documents. */
   specs: string[];
 }
 
-const SPEC_EXT = /\.(json|ya?ml)$/i;
-const MD_EXT = /\.(md|markdown)$/i;
-
-export function displayPath(p: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, resolve(cwd, p));
-  return (rel === '' ? '.' : rel).split(sep).join('/');
-}
-
 /**
- * Expands files and folders into pages and specs. A folder contributes its markdown pages and
- * its overrides file; a spec is only taken when named as a file (folders of docs often hold
- * unrelated JSON).
+ * The one list of what sdkforge reads, and how a file is routed to its reader. `inFolders`: the
+ * kind is also collected from folders (a spec only counts when named as a file: folders of docs
+ * often hold unrelated JSON).
  */
+const INGESTERS: readonly { kind: keyof ResolvedInputs; accepts: (file: string) => boolean; folderGlobs: readonly string[] }[] = [
+  { kind: 'overrides', accepts: (f) => basename(f) === OVERRIDES_FILE, folderGlobs: [`**/${OVERRIDES_FILE}`] },
+  {
+    kind: 'pages',
+    // .txt: text saved from a page; read in the syntax its content has (markdown today)
+    accepts: (f) => syntaxFor(f) !== undefined || /\.txt$/i.test(f),
+    folderGlobs: SYNTAXES.flatMap((s) => s.extensions.map((e) => `**/*${e}`)),
+  },
+  { kind: 'specs', accepts: (f) => /\.(json|ya?ml)$/i.test(f), folderGlobs: [] },
+];
+
+const kindOf = (file: string): keyof ResolvedInputs | undefined => INGESTERS.find((i) => i.accepts(file))?.kind;
+
+/** Expands files and folders into pages, overrides and specs, each list sorted. */
 export async function resolveInputs(paths: readonly string[], cwd = process.cwd()): Promise<{ inputs: ResolvedInputs; diagnostics: Diagnostic[] }> {
-  const inputs: ResolvedInputs = { markdown: [], overrides: [], specs: [] };
+  const inputs: ResolvedInputs = { pages: [], overrides: [], specs: [] };
   const diagnostics: Diagnostic[] = [];
   for (const p of paths) {
     const abs = resolve(cwd, p);
@@ -38,22 +49,18 @@ export async function resolveInputs(paths: readonly string[], cwd = process.cwd(
       continue;
     }
     if (st.isDirectory()) {
-      const found = await glob(['**/*.md', '**/*.markdown', `**/${OVERRIDES_FILE}`], { cwd: abs, absolute: true, dot: false, ignore: ['**/node_modules/**'] });
+      const globs = INGESTERS.flatMap((i) => i.folderGlobs);
+      const found = await glob(globs, { cwd: abs, absolute: true, dot: false, ignore: ['**/node_modules/**'] });
       for (const f of found) {
-        const rel = displayPath(f, cwd);
-        if (f.endsWith(OVERRIDES_FILE)) inputs.overrides.push(rel);
-        else inputs.markdown.push(rel);
+        const kind = kindOf(f);
+        if (kind) inputs[kind].push(displayPath(f, cwd));
       }
-    } else if (MD_EXT.test(abs) || /\.txt$/i.test(abs)) {
-      inputs.markdown.push(shown);
-    } else if (abs.endsWith(OVERRIDES_FILE)) {
-      inputs.overrides.push(shown);
-    } else if (SPEC_EXT.test(abs)) {
-      inputs.specs.push(shown);
-    } else {
-      diagnostics.push({ code: 'input-unsupported', severity: 'error', message: `${p} is neither a markdown page nor an OpenAPI document (.json, .yaml)`, location: { file: shown, line: 1, column: 1 } });
+      continue;
     }
+    const kind = kindOf(abs);
+    if (kind) inputs[kind].push(shown);
+    else diagnostics.push({ code: 'input-unsupported', severity: 'error', message: `${p} is neither a docs page (${SYNTAXES.flatMap((s) => s.extensions).join(', ')}) nor an OpenAPI document (.json, .yaml)`, location: { file: shown, line: 1, column: 1 } });
   }
   const uniq = (a: string[]) => [...new Set(a)].sort();
-  return { inputs: { markdown: uniq(inputs.markdown), overrides: uniq(inputs.overrides), specs: uniq(inputs.specs) }, diagnostics };
+  return { inputs: { pages: uniq(inputs.pages), overrides: uniq(inputs.overrides), specs: uniq(inputs.specs) }, diagnostics };
 }

@@ -8,7 +8,6 @@ import { parseSide } from '../../generator/check/diff/sides.js';
 import { bufferIO } from '../../generator/commands/io.js';
 import { main } from '../../generator/cli.js';
 import { ingest } from '../../generator/ingest/index.js';
-import { pagesParser } from '../../generator/ingest/markdown/parallel.js';
 import { CORPUS_ZH, DOCS_INPUT, hasCorpus } from '../helpers/shared.js';
 
 const temps: string[] = [];
@@ -27,7 +26,7 @@ async function ingestPages(dir: string, side: string, pages: Pages) {
     mkdirSync(join(dir, side, path, '..'), { recursive: true });
     writeFileSync(join(dir, side, path), text);
   }
-  const r = await ingest([side], { cwd: dir, parsePages: pagesParser({ cwd: dir, cache: false, workers: 0 }) });
+  const r = await ingest([side], { cwd: dir, cache: false });
   return r.api;
 }
 

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { packageAssets } from '../../generator/package-assets.js';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +9,6 @@ import { IrSchemas } from '../../generator/check/lint/zod-schema.js';
 import { ConfigSchema } from '../../generator/config.js';
 import { sdkNames } from '../../generator/emit/sdk/names.js';
 import { readRuntime } from '../../generator/emit/sdk/runtime-files.js';
-import { pagesParser } from '../../generator/ingest/markdown/parallel.js';
 import type { Api, JsonValue } from '../../generator/ir/types.js';
 import { allMethods } from '../../generator/ir/walk.js';
 import { build } from '../../generator/pipeline.js';
@@ -25,7 +25,7 @@ afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true }))
 
 async function emittedSdk(input: string): Promise<{ api: Api; dir: string }> {
   const cwd = ROOT;
-  const result = await build({ config: ConfigSchema.parse({}), inputs: [relative(cwd, input)], cwd, parsePages: pagesParser({ cwd, cache: false }) });
+  const result = await build({ config: ConfigSchema.parse({}), inputs: [relative(cwd, input)], cwd, cache: false });
   const dir = mkdtempSync(join(tmpdir(), 'sdkforge-agree-'));
   temps.push(dir);
   for (const f of result.files) {
@@ -56,7 +56,7 @@ function probes(sample: JsonValue): unknown[] {
 
 async function agreement(input: string): Promise<{ checked: number; rejected: number; disagreements: string[] }> {
   const { api, dir } = await emittedSdk(input);
-  const names = sdkNames(api, readRuntime()!.exports);
+  const names = sdkNames(api, readRuntime(packageAssets().runtimeDir)!.exports);
   const mine = new IrSchemas(api);
   let checked = 0;
   let rejected = 0;

@@ -1,4 +1,4 @@
-import { describeType } from '../../ingest/markdown/field-table.js';
+import { describeType } from '../../ir/describe.js';
 import { jsonEqual } from '../../ir/json.js';
 import type { Api, Field, Method, NamedType, Parameter, SourceLocation, TypeRef } from '../../ir/types.js';
 import { clientClassName, methodMemberNames } from '../../naming/members.js';

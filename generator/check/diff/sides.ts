@@ -5,7 +5,6 @@ import { join, posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { ingest, type IngestResult } from '../../ingest/index.js';
-import { pagesParser } from '../../ingest/markdown/parallel.js';
 
 const run = promisify(execFile);
 
@@ -37,7 +36,7 @@ export async function loadSide(spec: string, cwd: string): Promise<{ side?: Load
   const side = parseSide(spec);
   if (side.kind === 'path') {
     // no page cache: the two sides would evict each other's pages from it
-    const result = await ingest([side.path], { cwd, parsePages: pagesParser({ cwd, cache: false }) });
+    const result = await ingest([side.path], { cwd });
     return { side: { ingest: result, label: spec }, diagnostics: [] };
   }
   const unreadable = (message: string): { diagnostics: Diagnostic[] } => ({
@@ -60,7 +59,7 @@ export async function loadSide(spec: string, cwd: string): Promise<{ side?: Load
     } catch (e) {
       return unreadable(`git cannot read ${inRepo} at ${side.rev} (${firstLine(e)})`);
     }
-    const result = await ingest([inRepo], { cwd: dir, parsePages: pagesParser({ cwd: dir, cache: false }) });
+    const result = await ingest([inRepo], { cwd: dir });
     return { side: { ingest: result, label: spec }, diagnostics: [] };
   } finally {
     await rm(dir, { recursive: true, force: true });

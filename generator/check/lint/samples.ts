@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../../diagnostics/types.js';
-import { describeType } from '../../ingest/markdown/field-table.js';
+import { describeType } from '../../ir/describe.js';
 import type { Api, Field, JsonValue, SourceLocation, TypeRef } from '../../ir/types.js';
 import { allMethods } from '../../ir/walk.js';
 import { payloadLocation, type SampleLocator } from './sample-location.js';

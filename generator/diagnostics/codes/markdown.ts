@@ -1,6 +1,6 @@
 import type { CodeInfo } from './entry.js';
 
-/** Codes of the markdown-docs ingester (generator/ingest/markdown). */
+/** Codes of the markdown-docs ingester (generator/ingest/{syntax,reader,docs}). */
 export const markdownCodes = {
   'md-not-a-method-page': {
     severity: 'info',

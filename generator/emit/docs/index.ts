@@ -5,7 +5,6 @@ import type { Api, Client, Method, NamedType } from '../../ir/types.js';
 import { allMethods, methodTypes, reachableTypes } from '../../ir/walk.js';
 import { clientClassName, methodMemberNames } from '../../naming/members.js';
 import type { GeneratedFile } from '../../output/files.js';
-import { packageRoot } from '../../pipeline.js';
 import type { EmitContext, EmitResult, Emitter } from '../types.js';
 import { planLayout } from './layout.js';
 import { toMarkdown } from './markdown.js';
@@ -24,11 +23,11 @@ export function docsLanguage(api: Api, setting: 'auto' | 'en' | 'zh'): DocsLangu
   return api.language === 'zh' ? 'zh' : 'en';
 }
 
-async function siteConfigSource(templatesDir: string): Promise<string> {
+async function siteConfigSource(templatesDir: string, builtinTemplatesDir: string): Promise<string> {
   try {
     return await readFile(join(templatesDir, 'docs', 'site', 'config.mts'), 'utf8');
   } catch {
-    return readFile(join(packageRoot(), 'templates', 'docs', 'site', 'config.mts'), 'utf8');
+    return readFile(join(builtinTemplatesDir, 'docs', 'site', 'config.mts'), 'utf8');
   }
 }
 
@@ -56,7 +55,7 @@ function strayTypes(api: Api): { byMethod: Map<Method, NamedType[]>; diagnostics
 export const emitDocs: Emitter = async (api: Api, ctx: EmitContext): Promise<EmitResult> => {
   const diagnostics: Diagnostic[] = [];
   const language = docsLanguage(api, ctx.config.docs.language);
-  const loaded = await loadDocsTemplate(ctx.templatesDir, language);
+  const loaded = await loadDocsTemplate(ctx.templatesDir, ctx.assets.templatesDir, language);
   diagnostics.push(...loaded.diagnostics);
   const template = loaded.template;
 
@@ -97,6 +96,6 @@ export const emitDocs: Emitter = async (api: Api, ctx: EmitContext): Promise<Emi
   put('index.md', toMarkdown(topIndex(api, layout, names, template, title)));
   put('.vitepress/sidebar.json', `${JSON.stringify(sidebar(api, layout, names, template), null, 2)}\n`);
   put('.vitepress/site.json', `${JSON.stringify({ title, lang: template.site.lang, searchPlaceholder: template.site.searchPlaceholder }, null, 2)}\n`);
-  put('.vitepress/config.mts', await siteConfigSource(ctx.templatesDir));
+  put('.vitepress/config.mts', await siteConfigSource(ctx.templatesDir, ctx.assets.templatesDir));
   return { files, diagnostics };
 };

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../../diagnostics/types.js';
-import { displayPath } from '../../ingest/inputs.js';
-import { packageRoot } from '../../pipeline.js';
+import { displayPath } from '../../diagnostics/display-path.js';
 
 /** The docs team's wording and layout pieces: templates/docs/<language>.yaml (templates/README.md). */
 
@@ -75,7 +74,7 @@ async function readTemplate(file: string): Promise<{ template?: DocsTemplate; pr
  * The template of `language` from the project's templates folder; when it is absent or invalid,
  * sdkforge's own (an invalid one is a diagnostic, so a typo never silently changes the pages).
  */
-export async function loadDocsTemplate(templatesDir: string, language: DocsLanguage): Promise<{ template: DocsTemplate; diagnostics: Diagnostic[] }> {
+export async function loadDocsTemplate(templatesDir: string, builtinTemplatesDir: string, language: DocsLanguage): Promise<{ template: DocsTemplate; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const file = templateFile(templatesDir, language);
   const own = await readTemplate(file);
@@ -84,7 +83,7 @@ export async function loadDocsTemplate(templatesDir: string, language: DocsLangu
     const shown = displayPath(file);
     diagnostics.push({ code: 'docs-template-invalid', severity: 'error', message: `${shown}: ${own.problem}; sdkforge's own template is used`, location: { file: shown, line: 1, column: 1 } });
   }
-  const builtin = await readTemplate(templateFile(join(packageRoot(), 'templates'), language));
+  const builtin = await readTemplate(templateFile(builtinTemplatesDir, language));
   if (!builtin.template) throw new Error(`sdkforge's own docs template for ${language} is broken: ${builtin.problem}`);
   return { template: builtin.template, diagnostics };
 }

@@ -1,13 +1,13 @@
 /**
  * IR Api → an OpenAPI 3.1 document. Facts OpenAPI has no field for are kept in `x-sdkforge-*`
- * extensions (ingest/openapi/sdkforge-extensions.ts) so that reading the document back gives
+ * extensions (formats/openapi-extensions.ts) so that reading the document back gives
  * the same IR. Docs-derived methods get their rule-derived verb and path.
  */
 import { Diagnostics } from '../../diagnostics/collector.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Api } from '../../ir/types.js';
-import { X } from '../../ingest/openapi/sdkforge-extensions.js';
-import { typeNameOf } from '../../ingest/openapi/named-schemas.js';
+import { X } from '../../formats/openapi-extensions.js';
+import { typeNameOf } from '../../naming/type-name.js';
 import { operationOf } from './operation-object.js';
 import { typeSchema, type Schema } from './schema-object.js';
 

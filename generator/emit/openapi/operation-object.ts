@@ -1,6 +1,6 @@
 /** IR Method → OpenAPI 3.1 Operation Object. */
 import type { Method, Origin } from '../../ir/types.js';
-import { X } from '../../ingest/openapi/sdkforge-extensions.js';
+import { X } from '../../formats/openapi-extensions.js';
 import { fieldSchema, objectSchema, typeSchema, type ComponentNames, type Schema } from './schema-object.js';
 
 const originExt = (o: Origin): Schema | undefined => (o.kind === 'rule' ? { kind: 'rule', rule: o.rule } : o.kind === 'override' ? { kind: 'override' } : undefined);

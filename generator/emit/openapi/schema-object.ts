@@ -1,13 +1,14 @@
 /** IR TypeRef / Field → OpenAPI 3.1 Schema Object (JSON Schema 2020-12 dialect). */
+import { escapePointer } from '../../formats/json-pointer.js';
 import type { Field, TypeRef } from '../../ir/types.js';
-import { ENUM_DESCRIPTIONS, X } from '../../ingest/openapi/sdkforge-extensions.js';
+import { ENUM_DESCRIPTIONS, X } from '../../formats/openapi-extensions.js';
 
 export type Schema = Record<string, unknown>;
 
 /** Component key of each IR type name (names OpenAPI does not allow are rewritten). */
 export type ComponentNames = ReadonlyMap<string, string>;
 
-export const componentRef = (name: string, names: ComponentNames): string => `#/components/schemas/${(names.get(name) ?? name).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+export const componentRef = (name: string, names: ComponentNames): string => `#/components/schemas/${escapePointer(names.get(name) ?? name)}`;
 
 export function typeSchema(t: TypeRef, names: ComponentNames): Schema {
   switch (t.kind) {

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ts } from 'ts-morph';
-import { packageRoot } from '../../pipeline.js';
 
 export interface RuntimeSources {
   /** `types.ts` → its text, sorted by name; copied verbatim to `sdk/src/runtime/`. */
@@ -10,12 +9,8 @@ export interface RuntimeSources {
   exports: string[];
 }
 
-export function runtimeDir(): string {
-  return join(packageRoot(), 'generator/emit/sdk/runtime');
-}
-
 /** Reads the hand-written runtime (see RUNTIME_API contract); undefined when it is missing. */
-export function readRuntime(dir = runtimeDir()): RuntimeSources | undefined {
+export function readRuntime(dir: string): RuntimeSources | undefined {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts') && !n.includes('.test.')).sort();

@@ -1,3 +1,4 @@
+import { escapePointer } from '../../formats/json-pointer.js';
 import { Diagnostics } from '../../diagnostics/collector.js';
 import type { DiagnosticCode } from '../../diagnostics/catalog.js';
 import type { SourceLocation } from '../../ir/types.js';
@@ -14,7 +15,6 @@ export interface Where {
 
 export type OpenApiVersion = '3.0' | '3.1';
 
-export const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 

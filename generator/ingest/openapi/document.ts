@@ -3,17 +3,18 @@
  * every object mapper (the differences — `nullable` vs `type: [.., "null"]`, `example` vs
  * `examples` — are read by the schema mapper either way); Swagger 2.0 gets a clear diagnostic.
  */
+import { escapePointer } from '../../formats/json-pointer.js';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { IR_VERSION, type Api, type Client, type Method } from '../../ir/types.js';
 import { normalizeApi } from '../../ir/normalize.js';
-import { displayPath } from '../inputs.js';
+import { displayPath } from '../../diagnostics/display-path.js';
 import { isObject, SpecContext, type OpenApiVersion } from './context.js';
 import { clientNameOfTag, clientNameOfTitle } from './method-name.js';
 import { NamedSchemas } from './named-schemas.js';
 import { methodOf, OPERATION_VERBS } from './operation-object.js';
 import { schemaType } from './schema-object.js';
-import { X } from './sdkforge-extensions.js';
+import { X } from '../../formats/openapi-extensions.js';
 import { loadSpec } from './spec-refs.js';
 
 export interface OpenApiIngestOptions {
@@ -74,7 +75,7 @@ export async function ingestOpenApiFile(file: string, options: OpenApiIngestOpti
   const rootAt = ctx.at(root, '', doc);
   const components = isObject(doc.components) ? doc.components : undefined;
   if (components && isObject(components.schemas)) {
-    for (const [name, schema] of Object.entries(components.schemas)) ctx.types.register(root, `/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, schema);
+    for (const [name, schema] of Object.entries(components.schemas)) ctx.types.register(root, `/components/schemas/${escapePointer(name)}`, schema);
   }
 
   const info = isObject(doc.info) ? doc.info : {};

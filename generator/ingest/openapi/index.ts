@@ -1,2 +1,2 @@
 export { ingestOpenApiFile, openApiVersion, type OpenApiIngestOptions, type OpenApiIngestResult, type OpenApiStats } from './document.js';
-export { X as SDKFORGE_EXTENSIONS, ENUM_DESCRIPTIONS } from './sdkforge-extensions.js';
+export { X as SDKFORGE_EXTENSIONS, ENUM_DESCRIPTIONS } from '../../formats/openapi-extensions.js';

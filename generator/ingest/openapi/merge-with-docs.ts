@@ -5,6 +5,7 @@
  * Methods match by client + canonical words, else by path (the docs' `/api/v3/<kebab>` rule
  * gives the same path as the spec).
  */
+import type { DiagnosticCode } from '../../diagnostics/catalog.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Api, Client, Field, Method, NamedType, Parameter, TypeRef } from '../../ir/types.js';
 import { stableStringify } from '../../ir/json.js';
@@ -54,7 +55,7 @@ class Merger {
   readonly diagnostics: Diagnostic[] = [];
   constructor(private readonly spec: Api) {}
 
-  private differ(message: string, specAt: Field['source'], docsAt: Field['source'], code = 'merge-type-differs'): void {
+  private differ(message: string, specAt: Field['source'], docsAt: Field['source'], code: DiagnosticCode = 'merge-type-differs'): void {
     this.diagnostics.push({
       code,
       severity: 'warning',

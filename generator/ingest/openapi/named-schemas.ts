@@ -1,24 +1,12 @@
 import type { NamedType, TypeRef } from '../../ir/types.js';
-import { pascalCase, splitWords } from '../../naming/words.js';
+import { unescapePointer } from '../../formats/json-pointer.js';
+import { typeNameOf } from '../../naming/type-name.js';
 import { isObject, type SpecContext, type Where } from './context.js';
 import type { SpecFile } from './spec-file.js';
-import { X } from './sdkforge-extensions.js';
+import { X } from '../../formats/openapi-extensions.js';
 
 /** Schema-ish component folders whose entries are named by their key. */
 const NAMED_HOME = /^\/(?:components\/schemas|definitions|\$defs)\/([^/]+)$/;
-
-/**
- * IR name of a schema name: kept when it already is a PascalCase identifier (so `OIDCConfig`
- * and the docs' DTO names survive a round trip), else PascalCase of its words (`simple-user`
- * → `SimpleUser`).
- */
-export function typeNameOf(specName: string): string {
-  if (/^[A-Z][A-Za-z0-9_]*$/.test(specName)) return specName;
-  const name = pascalCase(splitWords(specName));
-  return /^[A-Za-z]/.test(name) ? name : `T${name}`;
-}
-
-const decode = (seg: string): string => seg.replace(/~1/g, '/').replace(/~0/g, '~');
 
 interface Entry {
   name: string;
@@ -54,7 +42,7 @@ export class NamedSchemas {
     if (known) return known;
     const home = NAMED_HOME.exec(pointer);
     const last = pointer.split('/').pop() ?? '';
-    const specName = home ? decode(home[1]!) : pointer === '' ? (file.display.split('/').pop() ?? 'Schema').replace(/\.[^.]*$/, '') : decode(last);
+    const specName = home ? unescapePointer(home[1]!) : pointer === '' ? (file.display.split('/').pop() ?? 'Schema').replace(/\.[^.]*$/, '') : unescapePointer(last);
     const given = isObject(value) && typeof value[X.typeName] === 'string' ? (value[X.typeName] as string) : undefined;
     let name = given ?? typeNameOf(specName || 'Schema');
     if (this.taken.has(name)) {

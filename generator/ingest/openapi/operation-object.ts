@@ -6,7 +6,7 @@ import { operationWords } from './method-name.js';
 import { operationParameters } from './parameter-object.js';
 import { requestBodyOf } from './request-body-object.js';
 import { responseOf } from './response-object.js';
-import { X } from './sdkforge-extensions.js';
+import { X } from '../../formats/openapi-extensions.js';
 
 export const OPERATION_VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
 

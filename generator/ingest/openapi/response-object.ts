@@ -4,7 +4,7 @@ import { isObject, type SpecContext, type Where } from './context.js';
 import { followRef } from './component-ref.js';
 import { exampleOf, pickMediaType } from './media-type-object.js';
 import { schemaType } from './schema-object.js';
-import { X } from './sdkforge-extensions.js';
+import { X } from '../../formats/openapi-extensions.js';
 
 /** The success status: the lowest 2xx code, else `2XX`, else none. */
 export function successStatus(responses: Record<string, unknown>): string | undefined {

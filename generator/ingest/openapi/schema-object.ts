@@ -6,7 +6,7 @@
  */
 import type { EnumValue, Field, JsonValue, PrimitiveKind, TypeRef } from '../../ir/types.js';
 import { isObject, type SpecContext, type Where } from './context.js';
-import { X } from './sdkforge-extensions.js';
+import { X } from '../../formats/openapi-extensions.js';
 
 type Schema = Record<string, unknown>;
 

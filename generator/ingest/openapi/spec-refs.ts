@@ -1,7 +1,8 @@
+import { unescapePointer } from '../../formats/json-pointer.js';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { $RefParser, type FileInfo } from '@apidevtools/json-schema-ref-parser';
-import { displayPath } from '../inputs.js';
+import { displayPath } from '../../diagnostics/display-path.js';
 import { parseSpecText, type ParseError, type SpecFile } from './spec-file.js';
 
 /** What a `$ref` points to: the file, the JSON pointer inside it, and the value there. */
@@ -43,7 +44,7 @@ export function getPointer(root: unknown, pointer: string): unknown {
   if (pointer === '' || pointer === '/') return root;
   let cur: unknown = root;
   for (const raw of pointer.slice(1).split('/')) {
-    const key = safeDecode(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointer(safeDecode(raw));
     if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }

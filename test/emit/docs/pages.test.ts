@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { packageAssets } from '../../../generator/package-assets.js';
 import type { Table } from 'mdast';
 import { describe, expect, test } from 'vitest';
 import { emitDocs } from '../../../generator/emit/docs/index.js';
@@ -13,7 +14,7 @@ const templatesDir = join(ROOT, 'templates');
 
 async function emitInput(overrides: Record<string, unknown> = {}) {
   const r = await ingest(['docs-input'], { cwd: ROOT });
-  return { api: r.api, out: await emitDocs(r.api, { config: config(overrides), templatesDir }) };
+  return { api: r.api, out: await emitDocs(r.api, { config: config(overrides), templatesDir, assets: packageAssets() }) };
 }
 
 const page = (files: { path: string; contents: string }[], suffix: string): string => {
@@ -87,7 +88,7 @@ describe('docs pages from docs-input', () => {
     const r = await ingest(['docs-input'], { cwd: ROOT });
     const dir = join(ROOT, 'test/.tmp/docs-pages/templates');
     writeFiles(dir, [{ path: 'docs/en.yaml', contents: 'banner: [unclosed\n' }]);
-    const out = await emitDocs(r.api, { config: config(), templatesDir: dir });
+    const out = await emitDocs(r.api, { config: config(), templatesDir: dir, assets: packageAssets() });
     expect(out.diagnostics.map((d) => d.code)).toEqual(['docs-template-invalid']);
     expect(page(out.files, 'get-user-mfa-info.md')).toContain('## Request parameters');
   });
@@ -127,7 +128,7 @@ function hostileApi(): Api {
 
 describe('hostile input', () => {
   test('paths stay inside the output folder; tables keep their shape; facts read back', async () => {
-    const out = await emitDocs(hostileApi(), { config: config(), templatesDir });
+    const out = await emitDocs(hostileApi(), { config: config(), templatesDir, assets: packageAssets() });
     for (const f of out.files) expect(isSafeOutputPath(f.path), f.path).toBe(true);
     const file = out.files.find((f) => f.path.startsWith('docs/management/') && !f.path.endsWith('index.md'))!;
     // the file name is the rule-derived path's last segment (`/api/v3/../../x` → x)

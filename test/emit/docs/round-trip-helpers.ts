@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { packageAssets } from '../../../generator/package-assets.js';
 import { dirname, join, relative } from 'node:path';
 import { ConfigSchema, type Config } from '../../../generator/config.js';
 import { emitDocs } from '../../../generator/emit/docs/index.js';
@@ -50,7 +51,7 @@ const methodKey = (m: Method): string => `${m.client}.${m.id}`;
 /** input pages → IR → emitted pages (written to `outDir`) → IR again, compared method by method. */
 export async function roundTrip(inputs: string[], outDir: string, cfg: Config = config()): Promise<RoundTrip> {
   const first = await ingest(inputs, { cwd: ROOT });
-  const emitted = await emitDocs(first.api, { config: cfg, templatesDir: join(ROOT, 'templates') });
+  const emitted = await emitDocs(first.api, { config: cfg, templatesDir: join(ROOT, 'templates'), assets: packageAssets() });
   writeFiles(outDir, emitted.files);
   const second = await ingest([relative(ROOT, join(outDir, 'docs'))], { cwd: ROOT });
   const methods = (api: Api) => new Map(api.clients.flatMap((c) => c.methods.map((m) => [methodKey(m), m] as const)));

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { packageAssets } from '../../../generator/package-assets.js';
 import { dirname, join, normalize } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +36,7 @@ describe('SDK emitter on docs-input', async () => {
     expect(entry).toContain("export * from './runtime/index.js';");
     expect(entry).toMatch(/export \{ ManagementClient \} from '\.\/clients\/management-client\.js';/);
     expect(entry).toMatch(/export \{ AuthenticationClient \} from '\.\/clients\/authentication-client\.js';/);
-    expect(readRuntime()!.exports).toContain('ApiError');
+    expect(readRuntime(packageAssets().runtimeDir)!.exports).toContain('ApiError');
     for (const t of first.ingest.api.types) expect(entry).toContain(`type ${t.name}, ${t.name}Schema`);
     for (const stem of ['GetUserMfaInfoParams', 'GetUserPrincipalAuthenticationInfoParams', 'ResetUserPrincipalAuthenticationInfoParams', 'ResetFactorParams']) {
       expect(entry).toContain(`type ${stem}, ${stem}Schema`);
@@ -86,7 +87,7 @@ describe('SDK emitter on docs-input', async () => {
 
   it('tree-shakable: the AuthenticationClient module reaches only the DTO modules its methods use', () => {
     const api = first.ingest.api;
-    const names = sdkNames(api, readRuntime()!.exports);
+    const names = sdkNames(api, readRuntime(packageAssets().runtimeDir)!.exports);
     const client = api.clients.find((c) => c.name === 'AuthenticationClient')!;
     const expected = reachableTypes(api, client.methods.flatMap(methodTypes)).map((n) => `sdk/src/models/${names.types.get(n)!.file}.ts`);
     const reached = new Set<string>();

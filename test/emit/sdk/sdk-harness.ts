@@ -1,6 +1,7 @@
 // Shared by the SDK emitter tests: emit through the same build() the CLI calls, write to a temp
 // folder inside the repository (so `zod` resolves from its node_modules), type-check or compile
 // with the TypeScript compiler API under the SDK's own compiler options.
+import { packageAssets } from '../../../generator/package-assets.js';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
@@ -21,7 +22,7 @@ export async function buildFrom(inputs: string[]): Promise<Awaited<ReturnType<ty
 
 export async function emitFromApi(api: Api): Promise<ReturnType<typeof emitSdk>> {
   const { config } = await loadConfig(ROOT);
-  return emitSdk(api, { config, templatesDir: join(ROOT, 'templates') });
+  return emitSdk(api, { config, templatesDir: join(ROOT, 'templates'), assets: packageAssets() });
 }
 
 export function sdkFiles(files: readonly GeneratedFile[]): GeneratedFile[] {
@@ -84,7 +85,7 @@ export function compile(sdkDir: string): string[] {
  * and its params type too (the schema applies defaults, so its output has them required).
  */
 export function equalityChecks(api: Api): string {
-  const names = sdkNames(api, readRuntime()!.exports);
+  const names = sdkNames(api, readRuntime(packageAssets().runtimeDir)!.exports);
   const lines = [
     "import type { z } from 'zod';",
     "import type * as sdk from './src/index.js';",

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import { normalizeApi } from '../../ir/normalize.js';
+import { IR_VERSION, type Api, type Client, type Method } from '../../ir/types.js';
+import { mergePages, type MergedPages } from './merge.js';
+import { applyOverrides } from './overrides.js';
+import type { PageResult } from '../reader/read-page.js';
+import { parsePage } from './parse-page.js';
+
+export { OVERRIDES_FILE } from './overrides.js';
+
+export interface DocsInput {
+  /** Pages as paths relative to the working directory, `/`-separated. */
+  pages: string[];
+  /** Overrides files (http-overrides.json) found beside the pages. */
+  overrides: string[];
+}
+
+export interface DocsIngestResult {
+  api: Api;
+  diagnostics: Diagnostic[];
+  stats: MergedPages['stats'];
+}
+
+export type PageParser = ((files: readonly string[]) => Promise<PageResult[]>) & {
+  /** Optional cache of the whole result, keyed by the content of every page and override. */
+  assembled?: AssembledCache;
+};
+
+export interface AssembledCache {
+  load(files: readonly string[], overrides: readonly string[]): Promise<{ key: string; hit?: DocsIngestResult }>;
+  save(key: string, result: DocsIngestResult): Promise<void>;
+}
+
+/** Parses pages one after the other in this thread (see parallel.ts for the fast path). */
+export function parsePagesInline(cwd: string): PageParser {
+  return async (files) => {
+    const out: PageResult[] = [];
+    for (const f of files) out.push(parsePage(f, await readFile(resolve(cwd, f), 'utf8')));
+    return out;
+  };
+}
+
+/** Markdown pages → IR. Pages are read in sorted order so the result never depends on the file system. */
+export async function ingestDocs(input: DocsInput, parse: PageParser = parsePagesInline(process.cwd()), cwd = process.cwd()): Promise<DocsIngestResult> {
+  const files = [...input.pages].sort();
+  const overrides = [...input.overrides].sort();
+  const cached = parse.assembled ? await parse.assembled.load(files, overrides) : undefined;
+  if (cached?.hit) return cached.hit;
+  const result = await assemble(await parse(files), overrides, cwd);
+  if (cached && parse.assembled) await parse.assembled.save(cached.key, result);
+  return result;
+}
+
+export async function assemble(pages: PageResult[], overrides: readonly string[], cwd = process.cwd()): Promise<DocsIngestResult> {
+  const merged = mergePages(pages);
+  const diagnostics: Diagnostic[] = [...pages.flatMap((p) => p.diagnostics), ...merged.diagnostics];
+  let methods = merged.methods;
+  for (const f of [...overrides].sort()) methods = applyOverrides(methods, f, await readFile(resolve(cwd, f), 'utf8'), diagnostics);
+
+  const byClient = new Map<string, Method[]>();
+  for (const m of methods) {
+    const list = byClient.get(m.client) ?? [];
+    list.push(m);
+    byClient.set(m.client, list);
+  }
+  const clients: Client[] = [...byClient.entries()].map(([name, ms]) => ({ name, methods: ms }));
+  const zh = pages.filter((p) => p.method?.docLanguage === 'zh').length;
+  const en = pages.filter((p) => p.method?.docLanguage === 'en').length;
+  const api: Api = normalizeApi({
+    irVersion: IR_VERSION,
+    origin: 'docs',
+    language: zh > en ? 'zh' : 'en',
+    clients,
+    types: merged.types,
+  });
+  return { api, diagnostics, stats: merged.stats };
+}

@@ -1,0 +1,70 @@
+/**
+ * The format-neutral page model: what every syntax module (syntax/markdown, html, text) produces
+ * and everything above it reads (reader/, docs/). A page is a list of blocks (headings, tables,
+ * code samples, prose), each with its line (and column where it matters), in document order.
+ *
+ * Inline content (a heading's text, a table cell, a paragraph) is kept in one canonical inline
+ * form: markdown inline text with the small HTML subset the published pages use (`<br>`,
+ * `<a href="#Dto">`). That is also the IR's prose format, so a syntax module translates its own
+ * inline markup into it once (see page/inline.ts for the readers of that form).
+ */
+
+/** The syntax a page was written in; kept in the IR's sources. */
+export type PageFormat = 'markdown' | 'html' | 'text';
+
+export interface Page {
+  /** Path relative to the working directory, `/`-separated. */
+  file: string;
+  format: PageFormat;
+  blocks: Block[];
+}
+
+export interface HeadingBlock {
+  kind: 'heading';
+  depth: number;
+  text: string;
+  line: number;
+  column: number;
+}
+
+export interface TableRow {
+  cells: string[];
+  /** 1-based column of each cell's first character (after trimming), for diagnostics. */
+  columns: number[];
+  line: number;
+  /** False for a body line without a leading `|`: often the continuation of a cell broken over lines. */
+  leadingPipe: boolean;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  header: TableRow;
+  rows: TableRow[];
+  line: number;
+  /**
+   * Set when the delimiter row held more than delimiters: the first body row fused into it.
+   * `fusedCells` are the cells after the last delimiter-looking cell.
+   */
+  fused?: { line: number; cells: string[]; columns: number[]; truncated: boolean };
+  /**
+   * Not part of the table for GFM (which ends it at a line indented as code), but its data:
+   * the lines from there to the next blank line, when the table was cut by such a line
+   * (a multi-line code sample in a cell). They stay paragraph text in `scanBlocks`' output.
+   */
+  continuation?: TableRow[];
+}
+
+export interface CodeBlock {
+  kind: 'code';
+  lang: string;
+  text: string;
+  line: number;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  text: string;
+  line: number;
+}
+
+export type Block = HeadingBlock | TableBlock | CodeBlock | ParagraphBlock;

@@ -1,0 +1,266 @@
+import { describeType } from '../../ir/describe.js';
+import type { EnumValue, Field, SourceLocation, TypeRef } from '../../ir/types.js';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import type { DiagnosticCode } from '../../diagnostics/catalog.js';
+import { diagnostic } from '../../diagnostics/collector.js';
+import type { TableBlock, TableRow } from '../page/model.js';
+import { cellMarkdown, cellPlain } from '../page/inline.js';
+import { mapColumns, type ColumnKey } from './headers.js';
+import { readProseEnum } from './prose-enum.js';
+import { readTypeCell } from './type-column.js';
+import { readRequired, readTypedValue } from './values.js';
+
+export interface TableContext {
+  file: string;
+  /** Names of data structures known on this page (bare names in the Type column resolve to them). */
+  knownNames: ReadonlySet<string>;
+  /** Resolves a named type for typing default and sample values (page-local). */
+  resolve: (name: string) => TypeRef | undefined;
+  /** Sample code of the page: used to recover a parameter name lost in a fused row. */
+  sampleCode?: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface FieldTable {
+  fields: Field[];
+  /** Names of fields rebuilt from a damaged row: some of their facts are guesses. */
+  partial: string[];
+  /** Rows whose Type cell says `enum`: the table describes an enum's values. */
+  enumRows: number;
+}
+
+function report(ctx: TableContext, code: DiagnosticCode, message: string, location: SourceLocation): void {
+  ctx.diagnostics.push(diagnostic(code, message, location));
+}
+
+/** Reads a parameter or field table (Name | Type | Required | Default | Description | Sample). */
+export function readFieldTable(table: TableBlock, ctx: TableContext): FieldTable {
+  const { index, unknown } = mapColumns(table.header.cells);
+  const width = table.header.cells.length;
+  const at = (line: number, column: number): SourceLocation => ({ file: ctx.file, line, column });
+  for (const u of unknown) {
+    report(ctx, 'md-table-unknown-column', `unknown column "${cellPlain(table.header.cells[u]!)}" is ignored`, at(table.line, table.header.columns[u] ?? 1));
+  }
+  const result: FieldTable = { fields: [], partial: [], enumRows: 0 };
+  if (index.name === undefined || index.type === undefined) {
+    report(ctx, 'md-table-missing-column', `table has no ${index.name === undefined ? 'Name' : 'Type'} column; its rows are skipped`, at(table.line, 1));
+    return result;
+  }
+
+  const rows: { row: TableRow; partial: boolean }[] = [];
+  if (table.fused) {
+    const recovered = recoverFusedRow(table, index, ctx);
+    if (recovered) rows.push({ row: recovered, partial: true });
+  }
+  for (const row of joinContinuedRows([...table.rows, ...(table.continuation ?? [])], ctx)) rows.push({ row: fitRow(row, width, index, ctx), partial: false });
+
+  const seen = new Set<string>();
+  for (const { row, partial } of rows) {
+    const cell = (key: ColumnKey): string => {
+      const i = index[key];
+      return i === undefined ? '' : (row.cells[i] ?? '');
+    };
+    const column = (key: ColumnKey): number => {
+      const i = index[key];
+      return (i === undefined ? undefined : row.columns[i]) ?? 1;
+    };
+    const name = cellPlain(cell('name'));
+    if (name === '') {
+      if (row.cells.some((c) => c.trim() !== '')) report(ctx, 'md-row-without-name', 'row has no name and is skipped', at(row.line, 1));
+      continue;
+    }
+    if (seen.has(name)) {
+      report(ctx, 'md-duplicate-field', `"${name}" is listed twice; the first row is kept`, at(row.line, column('name')));
+      continue;
+    }
+    seen.add(name);
+    const source = at(row.line, column('name'));
+    const descriptionRaw = cell('description');
+    const description = cellMarkdown(descriptionRaw);
+
+    let type: TypeRef;
+    const reading = readTypeCell(cell('type'), descriptionRaw, ctx.knownNames);
+    if (reading.ok) {
+      type = reading.type;
+      if (reading.declaredEnum) result.enumRows++;
+      if (reading.arrayWithoutItems) {
+        report(ctx, 'md-array-item-type-unknown', `"${name}" is an array whose item type is not stated`, at(row.line, column('type')));
+      }
+    } else {
+      if (!partial) report(ctx, 'md-unknown-type', `type "${reading.text}" of "${name}" is not understood; read as unknown`, at(row.line, column('type')));
+      type = { kind: 'unknown' };
+    }
+
+    if (type.kind === 'string' || type.kind === 'number' || type.kind === 'integer') {
+      const values = readProseEnum(description);
+      if (values) {
+        const base = type.kind;
+        const enumValues: EnumValue[] = [];
+        for (const v of values) {
+          const value = base === 'string' ? v.value : Number(v.value);
+          if (typeof value === 'number' && !Number.isFinite(value)) continue;
+          const ev: EnumValue = { value, source: at(row.line, column('description')) };
+          if (v.description) ev.description = v.description;
+          enumValues.push(ev);
+        }
+        if (enumValues.length >= 2) type = { kind: 'enum', base, values: enumValues };
+      }
+    }
+
+    const field: Field = { name, type, required: false, source };
+    const req = index.required === undefined ? false : readRequired(cell('required'));
+    if (req === undefined) {
+      report(ctx, 'md-bad-required', `required flag "${cellPlain(cell('required'))}" of "${name}" is not yes/no; read as no`, at(row.line, column('required')));
+    } else field.required = req;
+    if (description) field.description = description;
+
+    if (index.default !== undefined) {
+      const d = readTypedValue(cell('default'), type, ctx.resolve);
+      if (d.ok === true) field.default = d.value;
+      else if (d.ok === false) {
+        report(ctx, 'md-bad-default', `default "${d.text}" of "${name}" does not fit its type ${describeType(type)}; kept as text`, at(row.line, column('default')));
+        field.default = d.text;
+      }
+    }
+    if (index.example !== undefined) {
+      const e = readTypedValue(cell('example'), type, ctx.resolve);
+      if (e.ok === true) field.example = e.value;
+      else if (e.ok === false) {
+        report(ctx, 'md-bad-sample', `sample "${e.text}" of "${name}" does not fit its type ${describeType(type)}; kept as text`, at(row.line, column('example')));
+        field.example = e.text;
+      }
+    }
+    result.fields.push(field);
+    if (partial) result.partial.push(name);
+  }
+  return result;
+}
+
+/**
+ * Lines without a leading `|` that follow a row are the rest of that row's last cell, broken
+ * over lines (a multi-line code sample in a Sample value cell). GFM shows each line as a row of
+ * its own; the data is one row, so the lines are joined back with line breaks.
+ */
+function joinContinuedRows(rows: readonly TableRow[], ctx: TableContext): TableRow[] {
+  const out: TableRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let j = i + 1;
+    while (j < rows.length && !rows[j]!.leadingPipe) j++;
+    if (j === i + 1 || !row.leadingPipe) {
+      out.push(row);
+      continue;
+    }
+    const cells = [...row.cells];
+    const tail = rows.slice(i + 1, j).map((r) => r.cells.join(' | ')).join('\n');
+    const last = cells.length - 1;
+    cells[last] = `${cells[last] ?? ''}\n${tail}`;
+    report(ctx, 'md-table-row-continued', `row continues over ${j - i - 1} more line(s) without a leading "|"; joined into one row`, { file: ctx.file, line: row.line, column: 1 });
+    // the closing `... |` line leaves an empty trailing cell; drop it so the count fits again
+    out.push({ ...row, cells });
+    i = j - 1;
+  }
+  return out;
+}
+
+/**
+ * A row whose cell count differs from the header's. Too few: padded with empty cells.
+ * Too many (an unescaped `|` in the description): the surplus cells are joined back into the
+ * description, keeping the cells after it aligned to the right.
+ */
+function fitRow(row: TableRow, width: number, index: Partial<Record<ColumnKey, number>>, ctx: TableContext): TableRow {
+  const n = row.cells.length;
+  if (n === width || (n === 0)) return row;
+  const loc = { file: ctx.file, line: row.line, column: row.columns[0] ?? 1 };
+  if (n < width) {
+    report(ctx, 'md-table-cell-count', `row has ${n} cells, the header ${width}; the missing cells are read as empty`, loc);
+    return {
+      ...row,
+      cells: [...row.cells, ...Array<string>(width - n).fill('')],
+      columns: [...row.columns, ...Array<number>(width - n).fill(row.columns[n - 1] ?? 1)],
+    };
+  }
+  const d = index.description;
+  if (d === undefined) {
+    report(ctx, 'md-table-cell-count', `row has ${n} cells, the header ${width}; the surplus cells are ignored`, loc);
+    return { ...row, cells: row.cells.slice(0, width), columns: row.columns.slice(0, width) };
+  }
+  const after = width - d - 1;
+  const joined = row.cells.slice(d, n - after).join(' | ');
+  report(
+    ctx,
+    'md-table-cell-count',
+    `row has ${n} cells, the header ${width}; recovered by reading cells ${d + 1}-${n - after} as one Description (an unescaped "|")`,
+    loc,
+  );
+  return {
+    ...row,
+    cells: [...row.cells.slice(0, d), joined, ...row.cells.slice(n - after)],
+    columns: [...row.columns.slice(0, d), row.columns[d]!, ...row.columns.slice(n - after)],
+  };
+}
+
+/**
+ * The first body row fused into the delimiter row (seed 002). The cells after the delimiters
+ * are the row's last cells; when the Name cell was lost with the truncation, the name is looked
+ * up in the page's sample code by the recovered sample value.
+ */
+function recoverFusedRow(table: TableBlock, index: Partial<Record<ColumnKey, number>>, ctx: TableContext): TableRow | undefined {
+  const fused = table.fused!;
+  const width = table.header.cells.length;
+  const first = Math.max(0, width - fused.cells.length);
+  const cells = Array<string>(width).fill('');
+  const columns = Array<number>(width).fill(fused.columns[0] ?? 1);
+  fused.cells.slice(-width).forEach((c, j) => {
+    cells[first + j] = c;
+    columns[first + j] = fused.columns[fused.cells.length - Math.min(width, fused.cells.length) + j] ?? 1;
+  });
+  const recoveredHeaders = table.header.cells.slice(first).map(cellPlain);
+  const loc = { file: ctx.file, line: fused.line, column: fused.columns[0] ?? 1 };
+  const lostWhat = fused.truncated ? ' (the text was truncated with "...")' : '';
+
+  const nameIdx = index.name!;
+  if (nameIdx >= first && cells[nameIdx] !== '') {
+    report(ctx, 'md-table-fused-row', `the first row is fused into the delimiter row${lostWhat}; recovered its cells ${recoveredHeaders.join(', ')}`, loc);
+    return { cells, columns, line: fused.line, leadingPipe: true };
+  }
+  const sampleIdx = index.example;
+  const sample = sampleIdx !== undefined && sampleIdx >= first ? cellPlain(cells[sampleIdx]!) : '';
+  const name = sample && ctx.sampleCode ? nameBySampleValue(ctx.sampleCode, sample) : undefined;
+  if (!name) {
+    report(
+      ctx,
+      'md-table-fused-row',
+      `the first row is fused into the delimiter row${lostWhat}; only ${recoveredHeaders.join(', ') || 'nothing'} survived and the row's name is lost, so the row is dropped`,
+      loc,
+    );
+    return undefined;
+  }
+  cells[nameIdx] = name;
+  if (index.type !== undefined && cells[index.type] === '') cells[index.type] = guessType(ctx.sampleCode!, name);
+  report(
+    ctx,
+    'md-table-fused-row',
+    `the first row is fused into the delimiter row${lostWhat}; recovered ${recoveredHeaders.join(', ')} and the name "${name}" from the sample code; its type is inferred from the sample and its required flag, default and description are lost`,
+    loc,
+  );
+  return { cells, columns, line: fused.line, leadingPipe: true };
+}
+
+/** `userId: "6229..."` / `user_id="6229..."` / `.setUserId("6229...")` in sample code → userId. */
+function nameBySampleValue(code: string, value: string): string | undefined {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`([A-Za-z_][A-Za-z0-9_]*)["']?\\s*[:=]\\s*["']${escaped}["']`).exec(code);
+  return m?.[1];
+}
+
+function guessType(code: string, name: string): string {
+  const m = new RegExp(`${name}["']?\\s*[:=]\\s*(["'0-9tf\\[{])`).exec(code);
+  const c = m?.[1];
+  if (c === '"' || c === "'") return 'string';
+  if (c === 't' || c === 'f') return 'boolean';
+  if (c === '[') return 'array';
+  if (c === '{') return 'object';
+  if (c !== undefined) return 'number';
+  return 'string';
+}

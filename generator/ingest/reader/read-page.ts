@@ -1,0 +1,174 @@
+import type { Diagnostic } from '../../diagnostics/types.js';
+import type { DiagnosticCode } from '../../diagnostics/catalog.js';
+import { diagnostic } from '../../diagnostics/collector.js';
+import type { Field, JsonValue, NamedType, SourceLocation, TypeRef } from '../../ir/types.js';
+import { kebabCase, splitWords } from '../../naming/words.js';
+import type { Block, HeadingBlock, Page, PageFormat, TableBlock } from '../page/model.js';
+import { readDataStructures } from './data-structures.js';
+import { readFieldTable } from './field-table.js';
+import { readMethodName } from './method-name.js';
+import { readPagePath, type PagePath } from './page-path.js';
+import { readResponseSection } from './response-section.js';
+import { sectionKind, type SectionKind } from './sections.js';
+
+/** What one docs page says: a method (or nothing) and the data structures it defines. */
+export interface PageResult {
+  file: string;
+  /** The syntax the page was written in. */
+  format: PageFormat;
+  kind: 'method' | 'skipped';
+  method?: PageMethod;
+  types: NamedType[];
+  diagnostics: Diagnostic[];
+}
+
+export interface PageMethod {
+  client: string;
+  words: string[];
+  /** The method name as written on the page, absent when derived from the file name. */
+  writtenName?: string;
+  title?: string;
+  description?: string;
+  path: PagePath;
+  /** 'en' or 'zh': the language of the page's headings. */
+  docLanguage: 'en' | 'zh';
+  parameters: Field[];
+  /** Parameters rebuilt from a damaged row: their facts yield to other pages of the method. */
+  partialParameters: string[];
+  responseType?: string;
+  responseDescription?: string;
+  sample?: JsonValue;
+  source: SourceLocation;
+}
+
+interface Section {
+  kind: SectionKind | 'other';
+  heading: HeadingBlock;
+  blocks: Block[];
+}
+
+/** Splits the page at its `##` headings; blocks before the first one form the intro. */
+function sectionsOf(blocks: Block[]): { intro: Block[]; sections: Section[] } {
+  const intro: Block[] = [];
+  const sections: Section[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'heading' && b.depth === 2) {
+      sections.push({ kind: sectionKind(b.text) ?? 'other', heading: b, blocks: [] });
+    } else if (sections.length > 0) sections[sections.length - 1]!.blocks.push(b);
+    else intro.push(b);
+  }
+  return { intro, sections };
+}
+
+const isBanner = (text: string): boolean => /^\s*(>|<LastUpdated|<!--|\{\{)/.test(text) || /^\s*!!!include/.test(text);
+
+/** Reads one page (in any syntax, see syntax/) into what it says about a method and its types. */
+export function readPage(page: Page): PageResult {
+  const { file, format } = page;
+  const diagnostics: Diagnostic[] = [];
+  const report = (code: DiagnosticCode, message: string, location: SourceLocation): void => {
+    diagnostics.push(diagnostic(code, message, location));
+  };
+  const at = (line: number, column = 1): SourceLocation => ({ file, line, column });
+  const blocks = page.blocks;
+  const { intro, sections } = sectionsOf(blocks);
+  const find = (k: SectionKind): Section | undefined => sections.find((s) => s.kind === k);
+  const nameSection = find('method-name');
+  const paramSection = find('parameters');
+  const responseSection = find('response');
+  const dataSection = find('data-structures');
+
+  if (!nameSection && !paramSection && !responseSection) {
+    report('md-not-a-method-page', 'not a method page (no method name, parameter or response section); skipped', at(1));
+    return { file, format, kind: 'skipped', types: [], diagnostics };
+  }
+
+  const path = readPagePath(file);
+  const zh = sections.some((s) => /[\u4e00-\u9fff]/.test(s.heading.text));
+  const titleBlock = intro.find((b): b is HeadingBlock => b.kind === 'heading' && b.depth === 1);
+  const description = intro
+    .filter((b) => b.kind === 'paragraph' && !isBanner(b.text))
+    .map((b) => (b.kind === 'paragraph' ? b.text.trim() : ''))
+    .join('\n\n');
+
+  // Method name: from its section, else from the file name and folder.
+  let client: string | undefined;
+  let words: string[] | undefined;
+  let writtenName: string | undefined;
+  let source: SourceLocation = at(titleBlock?.line ?? 1);
+  if (nameSection) {
+    const read = readMethodName(nameSection.blocks);
+    if (read.ok) {
+      ({ client, words, writtenName } = read);
+      source = at(read.line, read.column);
+    } else {
+      report('md-method-name-unreadable', `method name "${read.text}" is not Client.method`, at(nameSection.heading.line + 1));
+    }
+  }
+  if (!client || !words) {
+    if (!path.client) {
+      report('md-method-name-missing', 'no method name and no client folder (management/ or authentication/): page skipped', at(1));
+      return { file, format, kind: 'skipped', types: [], diagnostics };
+    }
+    client = path.client;
+    words = splitWords(path.stem);
+    if (!nameSection) {
+      report('md-method-name-missing', `no method name section; named ${client}.${words.join('_')} after the file and folder`, at(titleBlock?.line ?? 1));
+    }
+  } else if (path.stem && kebabCase(words) !== path.stem.toLowerCase()) {
+    report('md-file-name-mismatch', `file name "${path.stem}" does not match method ${writtenName}`, source);
+  }
+
+  // Data structures first: the tables above them may name them bare in the Type column.
+  const sampleCode = find('sample-code')?.blocks.find((b) => b.kind === 'code');
+  // Structures live under "Data Structure"; some pages write that title as plain text, so
+  // anchored `###` headings anywhere after the parameters count too.
+  const structureBlocks = sections.flatMap((s) => (s.kind === 'data-structures' || s.kind === 'response' || s.kind === 'other' ? s.blocks : []));
+  const structures = dataSection || structureBlocks.length > 0 ? readDataStructures(structureBlocks, file, diagnostics, dataSection ? new Set(dataSection.blocks) : new Set()) : [];
+  const types: NamedType[] = [];
+  const localTypes = new Map<string, TypeRef>();
+  const knownNames = new Set<string>(structures.map((s) => s.name));
+  const resolve = (name: string): TypeRef | undefined => localTypes.get(name);
+  const ctxFor = () => ({
+    file,
+    knownNames,
+    resolve,
+    sampleCode: sampleCode?.kind === 'code' ? sampleCode.text : undefined,
+    diagnostics,
+  });
+  for (const s of structures) {
+    const named = s.read(ctxFor());
+    localTypes.set(named.name, named.type);
+    types.push(named);
+  }
+
+  const method: PageMethod = {
+    client,
+    words,
+    path,
+    docLanguage: zh ? 'zh' : 'en',
+    parameters: [],
+    partialParameters: [],
+    source,
+  };
+  if (writtenName) method.writtenName = writtenName;
+  if (titleBlock?.text) method.title = titleBlock.text;
+  if (description) method.description = description;
+
+  const paramTable = paramSection?.blocks.find((b): b is TableBlock => b.kind === 'table');
+  if (paramTable) {
+    const read = readFieldTable(paramTable, ctxFor());
+    method.parameters = read.fields;
+    method.partialParameters = read.partial;
+  }
+
+  if (responseSection) {
+    const resp = readResponseSection(responseSection.blocks, { ...ctxFor(), heading: responseSection.heading, words });
+    if (resp.type) {
+      method.responseType = resp.type.name;
+      types.push(resp.type);
+    }
+    if (resp.sample !== undefined) method.sample = resp.sample;
+  }
+  return { file, format, kind: 'method', method, types, diagnostics };
+}
