@@ -41,8 +41,8 @@ export const openapiCodes = {
   'openapi-operation-skipped': {
     severity: 'warning',
     title: 'Operation skipped',
-    cause: 'An operation uses an HTTP verb the IR has no place for (`trace`), is not an object, or is a webhook or callback (a request the API makes, not one the SDK sends).',
-    fix: 'Nothing to do unless the SDK needs it.',
+    cause: 'An operation uses an HTTP verb the IR has no place for (`trace`), is not an object, is a `$ref` (of the Path Item or of the Operation) that does not resolve, or is a webhook or callback (a request the API makes, not one the SDK sends).',
+    fix: 'Nothing to do unless the SDK needs it; for a `$ref`, check the file path (relative to the file the `$ref` is written in) and the JSON pointer.',
   },
   'openapi-extra-tags': {
     severity: 'info',

@@ -12,6 +12,7 @@ import { displayPath } from '../../diagnostics/display-path.js';
 import { isObject, SpecContext, type OpenApiVersion } from './context.js';
 import { clientNameOfTag, clientNameOfTitle } from './method-name.js';
 import { NamedSchemas } from './named-schemas.js';
+import { followRef } from './component-ref.js';
 import { methodOf, OPERATION_VERBS } from './operation-object.js';
 import { schemaType } from './schema-object.js';
 import { X } from '../../formats/openapi-extensions.js';
@@ -91,18 +92,33 @@ export async function ingestOpenApiFile(file: string, options: OpenApiIngestOpti
   const ids = new Map<string, Method>();
   const pathsAt = ctx.child(rootAt, 'paths', doc.paths);
   for (const [path, rawItem] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
-    const itemAt = ctx.child(pathsAt, path, rawItem);
+    const writtenAt = ctx.child(pathsAt, path, rawItem);
     if (!isObject(rawItem)) continue;
-    // a Path Item may itself be a $ref (3.1)
-    const item = typeof rawItem.$ref === 'string' ? (loaded.refs.resolve(rawItem.$ref, root)?.value as Record<string, unknown> | undefined) ?? rawItem : rawItem;
+    // a Path Item may itself be a $ref (3.1, and multi-file specs of 3.0): read it where it lives,
+    // so the refs inside it resolve against its own file
+    const target = typeof rawItem.$ref === 'string' ? followRef(rawItem, writtenAt, ctx) : { value: rawItem, where: writtenAt };
+    if (!target) {
+      stats.operationsSkipped++;
+      ctx.report('openapi-operation-skipped', `path ${path} is skipped: its $ref does not resolve`, writtenAt);
+      continue;
+    }
+    const { value: item, where: itemAt } = target;
     if ('trace' in item) {
       stats.operationsSkipped++;
       ctx.report('openapi-operation-skipped', `TRACE ${path} is skipped: the IR has no TRACE verb`, ctx.child(itemAt, 'trace', item.trace));
     }
     for (const verb of OPERATION_VERBS) {
-      const op = item[verb];
-      if (op === undefined) continue;
-      const opAt = ctx.child(itemAt, verb, op);
+      const written = item[verb];
+      if (written === undefined) continue;
+      // an Operation written as a $ref to another file (DigitalOcean's layout) is read like a Path Item $ref
+      const resolved = isObject(written) && typeof written.$ref === 'string' ? followRef(written, ctx.child(itemAt, verb, written), ctx) : undefined;
+      if (isObject(written) && typeof written.$ref === 'string' && !resolved) {
+        stats.operationsSkipped++;
+        ctx.report('openapi-operation-skipped', `${verb.toUpperCase()} ${path} is skipped: its $ref ${written.$ref} does not resolve to an Operation object`, ctx.child(itemAt, verb, written));
+        continue;
+      }
+      const op = resolved ? resolved.value : written;
+      const opAt = resolved ? resolved.where : ctx.child(itemAt, verb, op);
       if (isObject(op) && isObject(op.callbacks)) {
         for (const name of Object.keys(op.callbacks)) {
           stats.operationsSkipped++;
