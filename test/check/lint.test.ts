@@ -227,5 +227,5 @@ describe.skipIf(!hasCorpus)('lint over the corpus (../shared/corpus/authing-docs
     expect(md.out).toContain('# Docs lint report');
     expect(md.out).toContain('| `sample-mismatch` | error |');
     expect(md.out).toMatch(/## Pages with the most findings\n\n\| Page \| Errors \| Warnings \| Rules \|\n\| --- \| ---: \| ---: \| --- \|\n(\| .* \|\n){5}\n/);
-  });
+  }, 60_000);
 });
