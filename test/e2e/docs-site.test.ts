@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,10 +11,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../generator/config.js';
 import { build } from '../../generator/pipeline.js';
 import { ROOT, writeFiles } from '../emit/docs/round-trip-helpers.js';
+import { CORPUS_ZH, hasCorpus, rel } from '../helpers/shared.js';
 
 /**
  * The docs site, end to end: docs-input → pages → VitePress build → served on 127.0.0.1 →
  * Debian's Chromium follows the sidebar to a method page and sees its tables and sample code.
+ * The same build carries hostile pages (test/fixtures/hostile/docs, filed under a category
+ * folder named like an HTML tag) and the corpus page whose samples hold `{{app_name}}`: docs
+ * text must reach the browser as text, and nothing in it may run or read a file at build time.
  */
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -23,6 +27,11 @@ if (!hasChromium) console.log(`docs site e2e skipped: ${CHROMIUM} not found (apt
 
 const WORK = join(ROOT, 'test/.tmp/docs-site');
 const SCREENSHOT = join(WORK, 'reset-user-principal-authentication-info.png');
+const HOSTILE = join(ROOT, 'test/fixtures/hostile/docs');
+const HOSTILE_CATEGORY = (JSON.parse(readFileSync(join(HOSTILE, 'names.json'), 'utf8')) as { category: string }).category;
+/** Where the hostile pages' payloads would write if Vue ran them during the build. */
+const MARK = join(WORK, 'pwned');
+const EMAIL_TEMPLATES = join(CORPUS_ZH, 'node/management/管理消息服务/get-email-templates.md');
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
 
@@ -55,12 +64,14 @@ describe.skipIf(!hasChromium)('docs site in Chromium', () => {
     rmSync(WORK, { recursive: true, force: true });
     mkdirSync(WORK, { recursive: true });
     const { config } = await loadConfig(ROOT);
-    const result = await build({ config, cwd: ROOT, inputs: ['docs-input'] });
+    cpSync(join(HOSTILE, 'management/hostile'), join(WORK, 'hostile/management', HOSTILE_CATEGORY), { recursive: true });
+    const inputs = ['docs-input', rel(join(WORK, 'hostile')), ...(hasCorpus ? [rel(EMAIL_TEMPLATES)] : [])];
+    const result = await build({ config, cwd: ROOT, inputs });
     writeFiles(join(WORK, 'out'), result.files.filter((f) => f.path.startsWith('docs/')));
     // the same command `npm run docs:build` runs, on a fresh generation
     await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', join(WORK, 'out/docs'), '--outDir', join(WORK, 'dist')], {
-      cwd: ROOT,
-      env: { ...process.env, SDKFORGE_DOCS_CACHE_DIR: join(WORK, 'cache') },
+      cwd: WORK,
+      env: { ...process.env, SDKFORGE_DOCS_CACHE_DIR: join(WORK, 'cache'), SDKFORGE_HOSTILE_MARK: MARK },
     });
     server = await serve(join(WORK, 'dist'));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -146,5 +157,60 @@ describe.skipIf(!hasChromium)('docs site in Chromium', () => {
     await hit.waitFor();
     await hit.click();
     await page.waitForURL(/get-user-mfa-info/);
+  }, 60_000);
+
+  test('building the site runs none of the docs text (issue 10, item 1)', () => {
+    // during the build (server-side rendering) the payloads would have written the mark
+    expect(existsSync(MARK)).toBe(false);
+    expect(existsSync(join(WORK, 'sdkforge-hostile-mark'))).toBe(false);
+  });
+
+  test('titles and category folders show as text in the sidebar (issue 10, item 2)', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    const sidebar = page.locator('.VPSidebar');
+    expect(await sidebar.getByText(HOSTILE_CATEGORY, { exact: true }).isVisible()).toBe(true);
+    expect(await sidebar.getByText(`Probe <img src=x onerror="window.__sdkforgeHostile='sidebar-title'"> title`, { exact: true }).isVisible()).toBe(true);
+    expect(await sidebar.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __sdkforgeHostile?: string }).__sdkforgeHostile)).toBeUndefined();
+  }, 60_000);
+
+  test('docs text stays text in the browser: no Vue expression, no HTML, no pasted file (issue 10, item 1)', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    const sidebar = page.locator('.VPSidebar');
+    // the category folder and the title are shown as the text they are, not as <img> tags
+    expect(await sidebar.getByText(HOSTILE_CATEGORY, { exact: true }).isVisible()).toBe(true);
+    const link = sidebar.locator('a', { hasText: `Probe <img src=x onerror="window.__sdkforgeHostile='sidebar-title'"> title` });
+    await link.click();
+    await page.waitForURL(/probe-hostile-text$/);
+    expect(await sidebar.locator('img').count()).toBe(0);
+
+    const content = page.locator('.vp-doc');
+    await content.locator('h1').waitFor();
+    expect(await content.locator('img').count()).toBe(0);
+    const text = (await content.textContent()) ?? '';
+    // Vue's {{ }} in text and in code spans is shown, never evaluated (7 * 191 = 1337)
+    expect(text).toContain('{{ 7 * 191 }} in code and {{ 7 * 191 }} in text');
+    expect(text).not.toContain('1337');
+    expect(await content.locator('code', { hasText: `{{ Object.constructor("globalThis.window ? (window.__sdkforgeHostile = 'sample')` }).isVisible()).toBe(true);
+    // VitePress's build-time file imports are shown as written; /etc/passwd is not pasted in
+    expect(text).toContain('<!--@include: ../../../../../../../../../../../../etc/passwd-->');
+    expect(text).toContain('<<< /etc/passwd');
+    expect(text).not.toMatch(/root:[^:]*:0:0:/);
+    // nothing ran in the browser either
+    expect(await page.evaluate(() => (window as unknown as { __sdkforgeHostile?: string }).__sdkforgeHostile)).toBeUndefined();
+  }, 60_000);
+
+  test.skipIf(!hasCorpus)('the corpus sample `欢迎加入 {{app_name}}` (get-email-templates) is shown as written', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/management/管理消息服务/get-email-templates`);
+    const content = page.locator('.vp-doc');
+    await content.locator('h1').waitFor();
+    // the sample column of the data structure's table (the code block below is v-pre anyway)
+    const subject = content.locator('td > code', { hasText: /^欢迎加入 \{\{app_name\}\}$/ }).first();
+    await subject.scrollIntoViewIfNeeded({ timeout: 10_000 });
+    expect(await subject.isVisible()).toBe(true);
+    expect(await content.locator('td > code', { hasText: /^\{\{client_name\}\}$/ }).first().isVisible()).toBe(true);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import type { Api, Field, JsonValue, Method, NamedType, TypeRef } from '../../ir
 import { methodTypes, reachableTypes } from '../../ir/walk.js';
 import { parameterKeys } from '../../naming/members.js';
 import { cell, isAnchorName, nameCell, proseCell, typeCell, valueCell } from './cells.js';
+import { trusted } from './inert.js';
 import { proseBlocks, titleContent } from './prose.js';
 import { fitsType, placeholder } from './sample-values.js';
 import { buildSnippet } from './snippet.js';
@@ -143,7 +144,7 @@ export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: D
   const diagnostics: Diagnostic[] = [];
   const children: RootContent[] = [];
   children.push(heading(1, titleContent(method.title ?? `${input.className}.${input.memberName}`)));
-  if (template.banner.trim()) children.push({ type: 'html', value: template.banner.trim() });
+  if (template.banner.trim()) children.push(trusted({ type: 'html', value: template.banner.trim() }));
   if (method.description) children.push(...proseBlocks(method.description));
 
   children.push(heading(2, [text(template.sections.methodName)]));

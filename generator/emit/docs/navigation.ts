@@ -1,5 +1,6 @@
 import type { List, Root, RootContent } from 'mdast';
 import type { Api, Client, Method } from '../../ir/types.js';
+import { escapeHtml } from './inert.js';
 import type { Layout } from './layout.js';
 import { titleContent } from './prose.js';
 import type { DocsTemplate } from './templates.js';
@@ -102,23 +103,27 @@ export function topIndex(api: Api, layout: Layout, names: Names, template: DocsT
 }
 
 export interface SidebarItem {
+  /** HTML: VitePress renders sidebar text (and the prev/next links made from it) with `v-html`. */
   text: string;
   link?: string;
   collapsed?: boolean;
   items?: SidebarItem[];
 }
 
-/** VitePress sidebar: client → category → method. Large APIs start with categories collapsed. */
+/**
+ * VitePress sidebar: client → category → method. Large APIs start with categories collapsed.
+ * Every text is escaped: VitePress shows it as HTML.
+ */
 export function sidebar(api: Api, layout: Layout, names: Names, template: DocsTemplate): SidebarItem[] {
   const total = api.clients.reduce((n, c) => n + c.methods.length, 0);
   const collapsed = total > 60;
   return api.clients.map((c) => ({
-    text: names.className(c),
+    text: escapeHtml(names.className(c)),
     link: `/${layout.clientFolder.get(c.name)!}/`,
     items: groupByCategory(c, template).map((g) => ({
-      text: g.category,
+      text: escapeHtml(g.category),
       collapsed,
-      items: g.methods.map((m) => ({ text: label(m, names), link: layout.pages.get(m)!.link })),
+      items: g.methods.map((m) => ({ text: escapeHtml(label(m, names)), link: layout.pages.get(m)!.link })),
     })),
   }));
 }

@@ -6,9 +6,12 @@ import { defineConfig } from 'vitepress';
 import site from './site.json';
 import sidebar from './sidebar.json';
 
-// The pages are reference text that came from documents: the only HTML they may carry is the
-// markup of the published layout (line breaks in cells, links to data structures and their
-// anchors, header widths). Any other tag, and Vue's `{{ }}`, is shown as text, never run.
+// The pages are reference text that came from documents, and documents are untrusted. The
+// only HTML they may carry is the markup of the published layout (line breaks in cells, links
+// to data structures and their anchors, header widths); any other tag is shown as text. Every
+// page is rendered inside `v-pre`, so Vue compiles nothing of it: no `{{ }}`, no directive, in
+// any node kind (text, code spans, tables, headings). The `<<<` snippet import, which reads a
+// file from disk while the site is built, is switched off.
 const ALLOWED_HTML = [
   /^<br\s*\/?>$/i,
   /^<a\s+href="#[A-Za-z0-9_.-]+"\s*>$/i,
@@ -16,6 +19,9 @@ const ALLOWED_HTML = [
   /^<\/a>$/i,
   /^<div\s+style="width:\s*\d+px"\s*>$/i,
   /^<\/div>$/i,
+  /^<code>$/i,
+  /^<\/code>$/i,
+  // comments of the templates' banner (sdkforge writes docs text's `<!--` as `&lt;!--`)
   /^<!--[\s\S]*?-->$/,
   // entities, such as the `&ZeroWidthSpace;` VitePress's heading anchors add
   /^&(?:[A-Za-z]+|#\d+|#x[0-9a-f]+);$/i,
@@ -23,7 +29,12 @@ const ALLOWED_HTML = [
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// VitePress keeps entities of markdown text as written (`&lt;` stays `&lt;`): escape the rest
+const escapeText = (s: string): string =>
+  s.replace(/&(?![\w#]+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// belt and braces inside v-pre: a brace never reaches Vue as a brace
 const escapeVue = (html: string): string => html.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;');
+const allowed = (html: string): boolean => ALLOWED_HTML.some((re) => re.test(html.trim()));
 
 export default defineConfig({
   title: site.title,
@@ -34,13 +45,24 @@ export default defineConfig({
   cacheDir: process.env.SDKFORGE_DOCS_CACHE_DIR ? resolve(process.env.SDKFORGE_DOCS_CACHE_DIR) : undefined,
   markdown: {
     config(md) {
-      const inline = (content: string): string => (ALLOWED_HTML.some((re) => re.test(content.trim())) ? content : escapeVue(escapeHtml(content)));
-      md.renderer.rules.html_inline = (tokens, idx) => inline(tokens[idx]!.content);
+      md.renderer.rules.html_inline = (tokens, idx) => {
+        const content = tokens[idx]!.content;
+        return allowed(content) ? content : escapeVue(escapeHtml(content));
+      };
       md.renderer.rules.html_block = (tokens, idx) => {
         const content = tokens[idx]!.content;
-        return ALLOWED_HTML.some((re) => re.test(content.trim())) ? content : `<p>${escapeVue(escapeHtml(content))}</p>\n`;
+        return allowed(content) ? content : `<p>${escapeVue(escapeHtml(content))}</p>\n`;
       };
-      md.renderer.rules.text = (tokens, idx) => escapeVue(escapeHtml(tokens[idx]!.content));
+      md.renderer.rules.text = (tokens, idx) => escapeVue(escapeText(tokens[idx]!.content));
+      md.renderer.rules.code_inline = (tokens, idx) => `<code>${escapeVue(escapeHtml(tokens[idx]!.content))}</code>`;
+      md.block.ruler.disable('snippet', true);
+      md.core.ruler.push('sdkforge_v_pre', (state) => {
+        state.tokens.unshift(new state.Token('sdkforge_v_pre_open', 'div', 1));
+        state.tokens.push(new state.Token('sdkforge_v_pre_close', 'div', -1));
+        return true;
+      });
+      md.renderer.rules.sdkforge_v_pre_open = () => '<div v-pre>';
+      md.renderer.rules.sdkforge_v_pre_close = () => '</div>\n';
     },
   },
   themeConfig: {
