@@ -13,6 +13,9 @@ const RESERVED = new Set(
   ).split(' '),
 );
 
+/** True when `name` is a word TypeScript reserves (or sdkforge treats as such): it gets a `_`. */
+export const isReservedWord = (name: string): boolean => RESERVED.has(name);
+
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** True when `name` can be written as a bare property key (`{ name: ... }`, `x.name`). */

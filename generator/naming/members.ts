@@ -1,5 +1,5 @@
 import type { Client, Method } from '../ir/types.js';
-import { IdentifierScope } from './identifiers.js';
+import { IdentifierScope, isReservedWord } from './identifiers.js';
 import { camelCase, pascalCase, splitWords } from './words.js';
 
 /** Names every emitter agrees on, so docs snippets call what the client emitter wrote. */
@@ -8,17 +8,56 @@ import { camelCase, pascalCase, splitWords } from './words.js';
 export const CLIENT_RESERVED_MEMBERS = ['constructor', 'http', 'options', 'request', 'withOptions'];
 
 /**
+ * Names an object has before any method is added, which an API method must not take: every
+ * member of `Object.prototype` (a method `toString(args)` does not compile against Object's, and
+ * code everywhere calls them expecting Object's meaning), and `then`: an object with a `then`
+ * method is a thenable, so `await` on anything that returns the client would call the API
+ * instead of settling. A test checks the list against `Object.prototype` of the running engine.
+ */
+export const INHERITED_MEMBERS: readonly string[] = [
+  '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__', '__proto__',
+  'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString',
+  'toString', 'valueOf', 'then',
+];
+const INHERITED = new Set(INHERITED_MEMBERS);
+
+const plainMemberName = (m: Method): string => camelCase(m.words.length > 0 ? m.words : ['method']);
+
+/** Why a method cannot have its plain member name, or undefined when it can. */
+export function reservedMemberReason(name: string): string | undefined {
+  if (name === 'then') return 'an object with a `then` method is a thenable: `await` would call it';
+  if (INHERITED.has(name)) return `every object has \`${name}\` from Object.prototype`;
+  if (CLIENT_RESERVED_MEMBERS.includes(name)) return `the client class has its own \`${name}\``;
+  if (isReservedWord(name)) return `\`${name}\` is a reserved word`;
+  return undefined;
+}
+
+/**
  * TypeScript method name of every method of a client, by method id: camelCase of the words,
- * made safe (reserved words, leading digits) and unique inside the class (`getX` twice → `getX2`),
- * assigned in id order so the result never depends on input order.
+ * made safe (reserved words and inherited members get a trailing `_`, leading digits a leading
+ * `_`) and unique inside the class (`getX` twice → `getX2`), assigned in id order so the result
+ * never depends on input order. The wire name (path, operation id) does not change.
  */
 export function methodMemberNames(client: Client): Map<string, string> {
-  const scope = new IdentifierScope(CLIENT_RESERVED_MEMBERS);
+  const scope = new IdentifierScope([...CLIENT_RESERVED_MEMBERS, ...INHERITED_MEMBERS]);
   const out = new Map<string, string>();
   for (const m of [...client.methods].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    out.set(m.id, scope.claim(camelCase(m.words.length > 0 ? m.words : ['method']), 'method'));
+    const plain = plainMemberName(m);
+    out.set(m.id, scope.claim(INHERITED.has(plain) || CLIENT_RESERVED_MEMBERS.includes(plain) ? `${plain}_` : plain, 'method'));
   }
   return out;
+}
+
+/** Methods whose member name is not their plain name because that name is reserved (see above). */
+export function reservedMemberRenames(client: Client): { method: Method; from: string; to: string; reason: string }[] {
+  const names = methodMemberNames(client);
+  return [...client.methods]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .flatMap((method) => {
+      const from = plainMemberName(method);
+      const reason = reservedMemberReason(from);
+      return reason ? [{ method, from, to: names.get(method.id)!, reason }] : [];
+    });
 }
 
 /** Class name of a client (`ManagementClient`), made safe. */

@@ -26,6 +26,12 @@ export const emitCodes = {
     cause: 'A type or parameter name is not a usable TypeScript identifier or object key (reserved word, hyphen, leading digit, `__proto__`) or collides with another name after casing.',
     fix: 'Nothing to do unless the new name surprises you; rename it in the docs to choose another.',
   },
+  'sdk-method-renamed': {
+    severity: 'warning',
+    title: 'Method renamed: its name is reserved',
+    cause: 'A method is named like a member every object has (`toString`, `valueOf`, `hasOwnProperty`, `constructor`, …), like `then` (which would make every client a thenable that `await` calls), like a member of the client class, or like a reserved word. It gets a trailing `_` in the SDK and the docs; the HTTP path and the operation id are unchanged.',
+    fix: 'Nothing to do if the new name suits you; to choose another, rename the method in the docs (or the operationId in the spec).',
+  },
   'output-unsafe-path': {
     severity: 'error',
     title: 'Generated path would leave the output folder',

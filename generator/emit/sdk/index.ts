@@ -1,5 +1,7 @@
 import { IndentationText, Project, QuoteKind, StructureKind, type ImportDeclarationStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
+import { diagnostic } from '../../diagnostics/collector.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
+import { reservedMemberRenames } from '../../naming/members.js';
 import type { Api } from '../../ir/types.js';
 import type { GeneratedFile } from '../../output/files.js';
 import type { EmitContext, EmitResult } from '../types.js';
@@ -60,6 +62,9 @@ export function emitSdk(api: Api, ctx: EmitContext, runtime: RuntimeSources | un
     }
   }
   for (const c of names.clients) {
+    for (const r of reservedMemberRenames(c.client)) {
+      diagnostics.push(diagnostic('sdk-method-renamed', `${c.className}.${r.from} is named ${r.to} in the SDK and the docs: ${r.reason}; it still calls ${r.method.http.verb} ${r.method.http.path}`, r.method.source));
+    }
     const p = paramsModule(c, names, groups, diagnostics);
     print(p.path, [zodImport, ...p.refs.imports()], p.statements, p.refs);
     const m = clientModule(c, names, groups);
