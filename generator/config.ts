@@ -26,6 +26,11 @@ export const ConfigSchema = z
         /** Language of headings and table headers: follow the input, or force one. */
         language: z.enum(['auto', 'en', 'zh']).default('auto'),
         title: z.string().optional(),
+        /**
+         * The docs root: the folder `!!!include(path)!!!` paths are relative to. Default: found by
+         * walking up from each page to the input folder; includes never leave the root.
+         */
+        root: z.string().min(1).optional(),
       })
       .prefault({}),
     openapi: z

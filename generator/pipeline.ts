@@ -1,11 +1,11 @@
 import type { Config } from './config.js';
 import type { Diagnostic } from './diagnostics/types.js';
 import { emitAll } from './emit/index.js';
-import { ingest, type IngestOptions, type IngestResult } from './ingest/index.js';
+import { ingest, ingestOptionsOf, type IngestOptions, type IngestResult } from './ingest/index.js';
 import type { GeneratedFile } from './output/files.js';
 import { packageAssets, projectTemplatesDir } from './package-assets.js';
 
-export interface BuildOptions extends Omit<IngestOptions, 'openapi' | 'cwd'> {
+export interface BuildOptions extends Omit<IngestOptions, 'openapi' | 'docsRoot' | 'cwd'> {
   config: Config;
   /** Inputs; default `config.inputs`. */
   inputs?: readonly string[];
@@ -26,7 +26,7 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { config, inputs, templatesDir, ...ingestOptions } = options;
-  const result = await ingest(inputs ?? config.inputs, { ...ingestOptions, openapi: config.openapi });
+  const result = await ingest(inputs ?? config.inputs, { ...ingestOptions, ...ingestOptionsOf(config) });
   const emitted = await emitAll(result.api, { config, templatesDir: templatesDir ?? projectTemplatesDir(options.cwd), assets: packageAssets() });
   return { ingest: result, files: emitted.files, diagnostics: [...result.diagnostics, ...emitted.diagnostics] };
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compareWithDisk, isUpToDate, type DriftReport } from '../check/drift.js';
 import { diskMatchesCache, loadOutputCache, outputKey, saveOutputCache } from '../check/output-cache.js';
-import { ingest, pagesParser } from '../ingest/index.js';
+import { ingest, ingestOptionsOf, pagesParser } from '../ingest/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { build } from '../pipeline.js';
 import { OWNED_FOLDERS } from '../emit/index.js';
@@ -35,7 +35,7 @@ export async function runCheck(options: CheckOptions, io: CommandIO): Promise<nu
   // fast path: same IR, config, templates and sdkforge as the last full run, and the disk holds
   // exactly what that run generated → up to date without running the emitters
   if (useCache && !options.verbose) {
-    const ingested = await ingest(inputs, { cwd: io.cwd, parsePages, openapi: config.openapi });
+    const ingested = await ingest(inputs, { cwd: io.cwd, parsePages, ...ingestOptionsOf(config) });
     if (ingested.diagnostics.some(isUnusable)) {
       reportDiagnostics(io, ingested.diagnostics.filter(isUnusable));
       return EXIT.usage;

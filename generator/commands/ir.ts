@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { ingest } from '../ingest/index.js';
+import { loadConfig } from '../config.js';
+import { ingest, ingestOptionsOf } from '../ingest/index.js';
 import { stableStringify } from '../ir/json.js';
 import { allMethods } from '../ir/walk.js';
 import { EXIT, type CommandIO } from './io.js';
-import { reportDiagnostics, isUnusable } from './report.js';
+import { hasErrors, reportDiagnostics, isUnusable } from './report.js';
 
 export interface IrOptions {
   maxDiagnostics?: number;
@@ -14,13 +15,18 @@ export interface IrOptions {
 
 /** `sdkforge ir <paths...>`: the IR as JSON on stdout, diagnostics and a summary on stderr. */
 export async function runIr(paths: string[], options: IrOptions, io: CommandIO): Promise<number> {
-  const result = await ingest(paths, { cwd: io.cwd, cache: options.cache !== false, workers: options.workers });
+  const loaded = await loadConfig(io.cwd);
+  if (hasErrors(loaded.diagnostics)) {
+    reportDiagnostics(io, loaded.diagnostics);
+    return EXIT.usage;
+  }
+  const result = await ingest(paths, { cwd: io.cwd, cache: options.cache !== false, workers: options.workers, ...ingestOptionsOf(loaded.config) });
   io.stdout(stableStringify(result.api) + '\n');
   reportDiagnostics(io, result.diagnostics, { limit: options.maxDiagnostics ?? 200, verbose: options.verbose });
   const methods = allMethods(result.api);
   const s = result.stats;
   const pageLine = s
-    ? `${s.pages} page(s): ${s.methodPages} method pages, ${s.skippedPages} skipped${s.droppedPages ? `, ${s.droppedPages} dropped as misfiled` : ''}; `
+    ? `${s.pages} page(s)${s.fragments ? ` + ${s.fragments} included fragment(s)` : ''}: ${s.methodPages} method pages, ${s.skippedPages} skipped${s.droppedPages ? `, ${s.droppedPages} dropped as misfiled` : ''}; `
     : '';
   const clientLine = result.api.clients.map((c) => `${c.name} ${c.methods.length}`).join(', ');
   io.stderr(`${pageLine}${methods.length} method(s) (${clientLine}), ${result.api.types.length} named type(s)\n`);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { lintIngested } from '../check/lint/index.js';
 import { formatLintJson, formatLintMarkdown, formatLintText, summarizeLint, type LintFormat } from '../check/lint/report.js';
 import { loadConfig } from '../config.js';
-import { ingest } from '../ingest/index.js';
+import { ingest, ingestOptionsOf } from '../ingest/index.js';
 import { EXIT, type CommandIO } from './io.js';
 import { hasErrors, reportDiagnostics, isUnusable } from './report.js';
 
@@ -31,7 +31,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Command
     return EXIT.usage;
   }
   const inputs = paths.length > 0 ? paths : loaded.config.inputs;
-  const ingested = await ingest(inputs, { cwd: io.cwd, cache: options.cache !== false, openapi: loaded.config.openapi });
+  const ingested = await ingest(inputs, { cwd: io.cwd, cache: options.cache !== false, ...ingestOptionsOf(loaded.config) });
   const unusable = ingested.diagnostics.filter(isUnusable);
   if (unusable.length > 0) {
     reportDiagnostics(io, unusable);

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openApiDocument, serializeOpenApi } from '../emit/openapi/index.js';
-import { ingest } from '../ingest/index.js';
+import { ingest, ingestOptionsOf } from '../ingest/index.js';
 import { EXIT, type CommandIO } from './io.js';
 import { hasErrors, reportDiagnostics, isUnusable } from './report.js';
 
@@ -16,7 +16,7 @@ export interface OpenApiOptions {
 /** `sdkforge openapi <inputs...> -o <file>`: the IR of docs pages and/or specs as an OpenAPI 3.1 document. */
 export async function runOpenApi(paths: string[], options: OpenApiOptions, io: CommandIO): Promise<number> {
   const { config, diagnostics: configDiagnostics } = await loadConfig(io.cwd);
-  const result = await ingest(paths, { cwd: io.cwd, cache: true, openapi: config.openapi });
+  const result = await ingest(paths, { cwd: io.cwd, cache: true, ...ingestOptionsOf(config) });
   const written = openApiDocument(result.api);
   const diagnostics = [...configDiagnostics, ...result.diagnostics, ...written.diagnostics];
   const unusable = diagnostics.some((d) => isUnusable(d) || d.code === 'openapi-version-unsupported' || d.code === 'openapi-unparsable');

@@ -1,7 +1,9 @@
 import type { Diagnostic } from '../diagnostics/types.js';
 import { validateApi } from '../ir/validate.js';
 import { IR_VERSION, type Api } from '../ir/types.js';
-import { ingestDocs, type DocsIngestResult, type PageParser } from './docs/index.js';
+import type { Config } from '../config.js';
+import { displayPath } from '../diagnostics/display-path.js';
+import { ingestDocs, type DocsIngestResult, type DocsTree, type PageParser } from './docs/index.js';
 import { pagesParser } from './docs/page-cache.js';
 import { resolveInputs, type ResolvedInputs } from './inputs.js';
 import { ingestSpecs } from './specs.js';
@@ -27,17 +29,43 @@ export interface IngestOptions {
   parsePages?: PageParser;
   /** OpenAPI options (how tags map to clients). */
   openapi?: { tagsAs?: 'clients' | 'categories' };
+  /**
+   * The docs root that include paths are relative to (`docs.root` in sdkforge.config.json,
+   * cwd-relative). Default: found by walking up from each page to the input folder it came from.
+   */
+  docsRoot?: string | undefined;
+}
+
+/** The ingest options sdkforge.config.json sets (OpenAPI tags, the docs root). */
+export function ingestOptionsOf(config: Config): Pick<IngestOptions, 'openapi' | 'docsRoot'> {
+  return { openapi: config.openapi, docsRoot: config.docs.root };
+}
+
+/**
+ * The folder each page's includes resolve in: the configured docs root when the page is inside
+ * it, else the innermost input folder holding the page. Includes never leave that folder.
+ */
+function docsTree(folders: readonly string[], docsRoot: string | undefined): DocsTree {
+  const contains = (dir: string, file: string): boolean => dir === '.' ? !file.startsWith('../') : file.startsWith(`${dir}/`);
+  return {
+    rootOf(file) {
+      if (docsRoot !== undefined && contains(docsRoot, file)) return docsRoot;
+      const holding = folders.filter((d) => contains(d, file)).sort((a, b) => b.length - a.length)[0];
+      return holding ?? (file.split('/').slice(0, -1).join('/') || '.');
+    },
+  };
 }
 
 /** Any mix of docs pages and specs → one validated IR. The single entry every command uses. */
 export async function ingest(paths: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
   const cwd = options.cwd ?? process.cwd();
-  const { inputs, diagnostics } = await resolveInputs(paths, cwd);
+  const { inputs, diagnostics, folders } = await resolveInputs(paths, cwd);
   let api: Api = { irVersion: IR_VERSION, origin: 'docs', clients: [], types: [] };
   let stats: DocsIngestResult['stats'] | undefined;
   if (inputs.pages.length > 0) {
     const parse = options.parsePages ?? pagesParser({ cwd, cache: options.cache ?? false, workers: options.workers });
-    const docs = await ingestDocs({ pages: inputs.pages, overrides: inputs.overrides }, parse, cwd);
+    const tree = docsTree(folders, options.docsRoot === undefined ? undefined : displayPath(options.docsRoot, cwd));
+    const docs = await ingestDocs({ pages: inputs.pages, overrides: inputs.overrides, tree }, parse, cwd);
     api = docs.api;
     stats = docs.stats;
     diagnostics.push(...docs.diagnostics);

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { displayPath } from '../diagnostics/display-path.js';
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -34,10 +34,15 @@ const INGESTERS: readonly { kind: keyof ResolvedInputs; accepts: (file: string) 
 
 const kindOf = (file: string): keyof ResolvedInputs | undefined => INGESTERS.find((i) => i.accepts(file))?.kind;
 
-/** Expands files and folders into pages, overrides and specs, each list sorted. */
-export async function resolveInputs(paths: readonly string[], cwd = process.cwd()): Promise<{ inputs: ResolvedInputs; diagnostics: Diagnostic[] }> {
+/**
+ * Expands files and folders into pages, overrides and specs, each list sorted. `folders`: the
+ * folders given (and the folder of each page given as a file), the trees the pages' includes
+ * may resolve in.
+ */
+export async function resolveInputs(paths: readonly string[], cwd = process.cwd()): Promise<{ inputs: ResolvedInputs; diagnostics: Diagnostic[]; folders: string[] }> {
   const inputs: ResolvedInputs = { pages: [], overrides: [], specs: [] };
   const diagnostics: Diagnostic[] = [];
+  const folders: string[] = [];
   for (const p of paths) {
     const abs = resolve(cwd, p);
     const shown = displayPath(abs, cwd);
@@ -49,6 +54,7 @@ export async function resolveInputs(paths: readonly string[], cwd = process.cwd(
       continue;
     }
     if (st.isDirectory()) {
+      folders.push(shown);
       const globs = INGESTERS.flatMap((i) => i.folderGlobs);
       const found = await glob(globs, { cwd: abs, absolute: true, dot: false, ignore: ['**/node_modules/**'] });
       for (const f of found) {
@@ -58,9 +64,10 @@ export async function resolveInputs(paths: readonly string[], cwd = process.cwd(
       continue;
     }
     const kind = kindOf(abs);
+    if (kind === 'pages') folders.push(displayPath(dirname(abs), cwd));
     if (kind) inputs[kind].push(shown);
     else diagnostics.push({ code: 'input-unsupported', severity: 'error', message: `${p} is neither a docs page (${SYNTAXES.flatMap((s) => s.extensions).join(', ')}) nor an OpenAPI document (.json, .yaml)`, location: { file: shown, line: 1, column: 1 } });
   }
   const uniq = (a: string[]) => [...new Set(a)].sort();
-  return { inputs: { pages: uniq(inputs.pages), overrides: uniq(inputs.overrides), specs: uniq(inputs.specs) }, diagnostics };
+  return { inputs: { pages: uniq(inputs.pages), overrides: uniq(inputs.overrides), specs: uniq(inputs.specs) }, diagnostics, folders: uniq(folders) };
 }

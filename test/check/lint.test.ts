@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LintSummary } from '../../generator/check/lint/report.js';
-import { LINT_RULES } from '../../generator/check/lint/rules.js';
+import { LINT_RULES, ruleOf } from '../../generator/check/lint/rules.js';
 import { catalog } from '../../generator/diagnostics/catalog.js';
 import { formatDiagnostic } from '../../generator/diagnostics/format.js';
 import type { Diagnostic } from '../../generator/diagnostics/types.js';
@@ -97,7 +97,9 @@ describe('lint on docs-input', () => {
     const r = await lintJson(dir, 'docs-input');
     const found = r.diagnostics.map((d) => `${d.location?.file}:${d.location?.line}  ${d.code}  ${d.message}`);
     expect(found).toContain(`${MFA}:24  lint-parameter-description-missing  parameter "userId" of ManagementClient.get_user_mfa_info has no description`);
-    expect(found.some((f) => f.startsWith(`${MFA}:`) && f.includes('lint-unresolved-type  type UserMfaRespDtoV2 is referenced but defined nowhere'))).toBe(true);
+    // a rule over an ingest finding reports it with the code ir gives it
+    expect(found.some((f) => f.startsWith(`${MFA}:`) && f.includes('ir-unresolved-type  type UserMfaRespDtoV2 is referenced but defined nowhere'))).toBe(true);
+    expect(r.summary.rules.find((x) => x.rule === 'unresolved-type')).toMatchObject({ severity: 'error', count: 1 });
 
     expect((await lint(dir, 'nowhere')).code).toBe(2);
   });
@@ -125,7 +127,7 @@ describe('lint on docs-input', () => {
       ].join('\n'),
     );
     const r = await lintJson(dir, 'docs-input', 'genauth.yaml');
-    const spec = r.diagnostics.filter((d) => d.code === 'lint-spec-disagreement');
+    const spec = r.diagnostics.filter((d) => ruleOf(d.code) === 'spec-disagreement');
     const messages = spec.map((d) => d.message);
     expect(messages.some((m) => m.includes('tenantId is in the spec but not in the docs'))).toBe(true);
     expect(messages.some((m) => m.includes('userId: required in the docs only'))).toBe(true);
@@ -174,7 +176,7 @@ describe.skipIf(!hasCorpus)('lint over the corpus (../shared/corpus/authing-docs
       const text = readFileSync(join(CORPUS_ZH, page), 'utf8');
       // a JSON sample with nested objects: not a trivial one
       expect(text, page).toMatch(/```json\n\{\n[^`]*\{[^`]*\}[^`]*\n```/);
-      const onPage = report.diagnostics.filter((d) => d.location?.file === page && d.code.startsWith('lint-sample'));
+      const onPage = report.diagnostics.filter((d) => d.location?.file === page && ruleOf(d.code).startsWith('sample'));
       expect(onPage.map(formatDiagnostic), page).toEqual([]);
     }
   });
@@ -227,5 +229,53 @@ describe.skipIf(!hasCorpus)('lint over the corpus (../shared/corpus/authing-docs
     expect(md.out).toContain('# Docs lint report');
     expect(md.out).toContain('| `sample-mismatch` | error |');
     expect(md.out).toMatch(/## Pages with the most findings\n\n\| Page \| Errors \| Warnings \| Rules \|\n\| --- \| ---: \| ---: \| --- \|\n(\| .* \|\n){5}\n/);
-  }, 60_000);
+  }, 120_000);
+
+  it('reports every error and warning ir reports on the corpus, with the same code, place and message', async () => {
+    const io = bufferIO(CORPUS_ZH);
+    await main(['ir', '--no-cache', '--max-diagnostics', '100000', '.'], io);
+    const irLines = io.err.join('').split('\n').filter((l) => /^\S+:\d+:\d+ {2}(error|warning) {2}/.test(l));
+    expect(irLines.length).toBeGreaterThan(500);
+    const key = (file: string, line: number, column: number, code: string, message: string) => `${file}:${line}:${column}  ${code}  ${message}`;
+    const linted = new Set(report.diagnostics.map((d) => key(d.location!.file, d.location!.line, d.location!.column, d.code, d.message)));
+    const missing = irLines
+      .map((l) => /^(\S+):(\d+):(\d+) {2}\w+ {2}(\S+) {2}(.*)$/.exec(l)!)
+      .map((m) => key(m[1]!, Number(m[2]), Number(m[3]), m[4]!, m[5]!))
+      .filter((k) => !linted.has(k));
+    expect(missing).toEqual([]);
+  }, 120_000);
+});
+
+describe('lint reports the ingest defects ir reports (one command in CI)', () => {
+  it('an unknown type, a row with a wrong cell count and an include that does not resolve: same codes and places as ir', async () => {
+    const dir = docsInputCopy();
+    const page = join(dir, MFA);
+    const lines = readFileSync(page, 'utf8').split('\n');
+    const userIdType = lines.findIndex((l) => l.startsWith('| userIdType'));
+    lines[userIdType] = lines[userIdType]!.replace('| userIdType | string |', '| userIdType | strng |');
+    const totp = lines.findIndex((l) => l.startsWith('| totpStatus'));
+    lines[totp] = lines[totp]!.replace(/\| yes +\|/, '|');
+    lines.push('', '!!!include(common/missing-fragment.md)!!!', '');
+    writeFileSync(page, lines.join('\n'));
+
+    const io = bufferIO(dir);
+    await main(['ir', '--no-cache', 'docs-input'], io);
+    const fromIr = io.err.join('').split('\n').filter((l) => /^\S+:\d+:\d+ {2}(error|warning) {2}/.test(l)).map((l) => l.replace(/ {2}(error|warning) {2}/, '  '));
+    const r = await lintJson(dir, 'docs-input');
+    const fromLint = r.diagnostics.map((d) => `${d.location?.file}:${d.location?.line}:${d.location?.column}  ${d.code}  ${d.message}`);
+    for (const code of ['md-unknown-type', 'md-table-cell-count', 'md-include-unresolved']) {
+      const want = fromIr.filter((l) => l.includes(`  ${code}  `));
+      expect(want, code).toHaveLength(1);
+      expect(fromLint, code).toContain(want[0]);
+    }
+    expect(fromLint.find((l) => l.includes('md-unknown-type'))).toMatch(new RegExp(`^${MFA}:${userIdType + 1}:\\d+  md-unknown-type  type "strng" of "userIdType"`));
+    expect(fromLint.find((l) => l.includes('md-include-unresolved'))).toMatch(new RegExp(`^${MFA}:${lines.length - 1}:1  md-include-unresolved`));
+    // every ir finding is there, and the unresolved include (an error) fails the lint
+    for (const l of fromIr) expect(fromLint).toContain(l);
+    expect(r.code).toBe(1);
+
+    // an ingest code can be turned off (or re-levelled) by its code, like a rule
+    const off = await lintJson(docsInputCopy({ lint: { 'md-include-unresolved': 'off', 'md-unknown-type': 'error' } }), 'docs-input');
+    expect(off.diagnostics.find((d) => d.code === 'config-invalid')).toBeUndefined();
+  });
 });

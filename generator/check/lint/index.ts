@@ -9,21 +9,25 @@ import { checkSamples } from './samples.js';
 import { IrSchemas } from './zod-schema.js';
 
 export interface LintResult {
-  /** Lint findings only (codes `lint-*`, plus `config-invalid` for an unknown rule), config applied. */
+  /**
+   * Every defect `ir` reports (same code, place and message; a finding a lint rule covers takes
+   * the rule's severity), then lint's own findings (`lint-*`), config applied; `config-invalid`
+   * for an unknown rule.
+   */
   diagnostics: Diagnostic[];
 }
 
 /**
- * Lints ingested docs: the ingester's findings that are lint rules are reused (re-coded), the rest
- * is checked on the IR. `cwd` is where the pages' paths are relative to (samples are located there).
+ * Lints ingested docs: the ingester's findings are all reported, so one command in CI sees what
+ * `ir` and `generate` see; the rest is checked on the IR. `cwd` is where the pages' paths are
+ * relative to (samples are located there).
  */
 export async function lintIngested(ingested: IngestResult, config: Config, cwd: string): Promise<LintResult> {
   const reused: Diagnostic[] = [];
   const badSampleRows = new Set<string>();
   for (const d of ingested.diagnostics) {
     const rule = INGEST_CODE_RULES[d.code];
-    if (!rule) continue;
-    reused.push({ ...d, code: `lint-${rule}`, severity: defaultSeverity(rule) });
+    reused.push(rule ? { ...d, severity: defaultSeverity(rule) } : d);
     if (d.code === 'md-bad-sample' && d.location) badSampleRows.add(`${d.location.file}:${d.location.line}`);
   }
   const api = ingested.api;

@@ -152,4 +152,22 @@ export const markdownCodes = {
     cause: 'An entry of the overrides file does not name a known method, or gives an invalid verb or path.',
     fix: 'Use { "Client.method_name": { "verb": "POST", "path": "/api/v3/x" } }.',
   },
+  'md-include-unresolved': {
+    severity: 'error',
+    title: 'Include names no file',
+    cause: 'An `!!!include(path)!!!` directive names a path that is no file under the docs root (found by walking up from the page, or docs.root in sdkforge.config.json). The docs site would fail to build or show an error in its place.',
+    fix: 'Fix the path (it is relative to the docs root), add the fragment, or set docs.root to the folder the paths are relative to.',
+  },
+  'md-include-refused': {
+    severity: 'error',
+    title: 'Include refused',
+    cause: 'An `!!!include(path)!!!` directive would read outside the docs root (an absolute path, "..", a symlink leading out), names something that is not a regular file, or would make the page too large. Inputs are untrusted, so such a directive is not followed.',
+    fix: 'Name a fragment inside the docs tree by its path from the docs root.',
+  },
+  'md-include-cycle': {
+    severity: 'error',
+    title: 'Include cycle',
+    cause: 'A fragment includes itself, directly or through other fragments (or includes are nested deeper than 8).',
+    fix: 'Remove the include that closes the cycle.',
+  },
 } satisfies Record<string, CodeInfo>;

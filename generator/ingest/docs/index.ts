@@ -7,14 +7,18 @@ import { mergePages, type MergedPages } from './merge.js';
 import { applyOverrides } from './overrides.js';
 import type { PageResult } from '../reader/read-page.js';
 import { parsePage } from './parse-page.js';
+import { fragmentResult, loadPageSources, type DocsTree } from './page-sources.js';
 
 export { OVERRIDES_FILE } from './overrides.js';
+export type { DocsTree } from './page-sources.js';
 
 export interface DocsInput {
   /** Pages as paths relative to the working directory, `/`-separated. */
   pages: string[];
   /** Overrides files (http-overrides.json) found beside the pages. */
   overrides: string[];
+  /** Where each page's includes may resolve (default: inside the page's own folder). */
+  tree?: DocsTree;
 }
 
 export interface DocsIngestResult {
@@ -23,22 +27,22 @@ export interface DocsIngestResult {
   stats: MergedPages['stats'];
 }
 
-export type PageParser = ((files: readonly string[]) => Promise<PageResult[]>) & {
+/** Pages → one result each (a fragment, a file other pages include, gets kind `fragment`). */
+export type PageParser = ((files: readonly string[], tree?: DocsTree) => Promise<PageResult[]>) & {
   /** Optional cache of the whole result, keyed by the content of every page and override. */
   assembled?: AssembledCache;
 };
 
 export interface AssembledCache {
-  load(files: readonly string[], overrides: readonly string[]): Promise<{ key: string; hit?: DocsIngestResult }>;
+  load(files: readonly string[], overrides: readonly string[], tree?: DocsTree): Promise<{ key: string; hit?: DocsIngestResult }>;
   save(key: string, result: DocsIngestResult): Promise<void>;
 }
 
-/** Parses pages one after the other in this thread (see parallel.ts for the fast path). */
+/** Parses pages one after the other in this thread, without a cache (page-cache.ts has one). */
 export function parsePagesInline(cwd: string): PageParser {
-  return async (files) => {
-    const out: PageResult[] = [];
-    for (const f of files) out.push(parsePage(f, await readFile(resolve(cwd, f), 'utf8')));
-    return out;
+  return async (files, tree) => {
+    const { sources, fragments } = loadPageSources(files, cwd, tree);
+    return sources.map((s) => (fragments.has(s.file) ? fragmentResult(s.file) : parsePage(s.file, s.text, s.expansion)));
   };
 }
 
@@ -46,9 +50,9 @@ export function parsePagesInline(cwd: string): PageParser {
 export async function ingestDocs(input: DocsInput, parse: PageParser = parsePagesInline(process.cwd()), cwd = process.cwd()): Promise<DocsIngestResult> {
   const files = [...input.pages].sort();
   const overrides = [...input.overrides].sort();
-  const cached = parse.assembled ? await parse.assembled.load(files, overrides) : undefined;
+  const cached = parse.assembled ? await parse.assembled.load(files, overrides, input.tree) : undefined;
   if (cached?.hit) return cached.hit;
-  const result = await assemble(await parse(files), overrides, cwd);
+  const result = await assemble(await parse(files, input.tree), overrides, cwd);
   if (cached && parse.assembled) await parse.assembled.save(cached.key, result);
   return result;
 }

@@ -12,8 +12,11 @@ export interface MergedPages {
   methods: Method[];
   types: NamedType[];
   diagnostics: Diagnostic[];
-  /** How many pages were method pages, how many were skipped, and into how many methods they merged. */
-  stats: { pages: number; methodPages: number; skippedPages: number; droppedPages: number; methods: number };
+  /**
+   * How many pages were method pages, how many were skipped, and into how many methods they
+   * merged; `fragments` are the files other pages include, which are not pages.
+   */
+  stats: { pages: number; fragments: number; methodPages: number; skippedPages: number; droppedPages: number; methods: number };
 }
 
 /**
@@ -31,6 +34,7 @@ const methodKey = (m: PageMethod): string => `${m.client}/${m.path.stem || m.wor
 export function mergePages(pages: readonly PageResult[]): MergedPages {
   const diagnostics: Diagnostic[] = [];
   const methodPages = pages.filter((p): p is MethodPage => p.kind === 'method' && p.method !== undefined);
+  const fragments = pages.filter((p) => p.kind === 'fragment').length;
   const kept = dropWrongClientPages(methodPages, diagnostics);
 
   const groups = new Map<string, MethodPage[]>();
@@ -54,9 +58,10 @@ export function mergePages(pages: readonly PageResult[]): MergedPages {
     types,
     diagnostics,
     stats: {
-      pages: pages.length,
+      pages: pages.length - fragments,
+      fragments,
       methodPages: methodPages.length,
-      skippedPages: pages.length - methodPages.length,
+      skippedPages: pages.length - fragments - methodPages.length,
       droppedPages: methodPages.length - kept.length,
       methods: methods.length,
     },

@@ -7,15 +7,14 @@ import { Worker } from 'node:worker_threads';
 import type { DocsIngestResult, PageParser } from './index.js';
 import type { PageResult } from '../reader/read-page.js';
 import { parsePage } from './parse-page.js';
+import { fragmentResult, loadPageSources, type DocsTree, type PageSource } from './page-sources.js';
 import { CACHE_DIR } from '../../package-assets.js';
 
 /**
  * Bump when the page parser's output changes: cached results of older parsers are then ignored.
  * (The cache key also holds the page's content hash, so an edited page is always re-parsed.)
  */
-export const PARSER_VERSION = 3;
-
-
+export const PARSER_VERSION = 4;
 
 interface CacheFile {
   version: number;
@@ -33,59 +32,57 @@ export interface PagesParserOptions {
 const hashOf = (text: string): string => createHash('sha1').update(text).digest('hex');
 
 /**
- * The page parser the CLI uses: a content-hash cache in front of worker threads.
- * Warm (nothing changed), no page is parsed; cold, pages are parsed on all cores.
+ * The page parser the CLI uses: a content-hash cache in front of the parse (in this thread, or
+ * in worker threads when asked). Warm (nothing changed), no page is parsed.
  */
 export function pagesParser(options: PagesParserOptions): PageParser {
   const dir = join(resolve(options.cwd), CACHE_DIR);
   const texts = new Map<string, string>();
-  const hashes = new Map<string, string>();
-  const read = async (files: readonly string[]): Promise<void> => {
-    // synchronous reads: for thousands of small pages they cost a third of the promise API's
-    for (const f of files) {
-      if (texts.has(f)) continue;
-      const text = readFileSync(resolve(options.cwd, f), 'utf8');
-      texts.set(f, text);
-      hashes.set(f, hashOf(text));
-    }
+  // the last batch read: the assembled cache and the parse read the same pages in one run
+  let last: { key: string; loaded: ReturnType<typeof loadPageSources> } | undefined;
+  const load = (files: readonly string[], tree: DocsTree | undefined): ReturnType<typeof loadPageSources> => {
+    const key = JSON.stringify([files, files.map((f) => tree?.rootOf(f))]);
+    if (last?.key !== key) last = { key, loaded: loadPageSources(files, options.cwd, tree, texts) };
+    return last.loaded;
   };
 
-  const parser: PageParser = async (files) => {
+  const parser: PageParser = async (files, tree) => {
     const cachePath = join(dir, `pages-v${PARSER_VERSION}.json`);
     const cache = options.cache ? await loadCache(cachePath) : undefined;
-    await read(files);
+    const { sources, fragments } = load(files, tree);
     const results: (PageResult | undefined)[] = new Array(files.length);
     const todo: number[] = [];
-    files.forEach((f, i) => {
-      const hit = cache?.pages[f];
-      if (hit && hit.hash === hashes.get(f)) results[i] = hit.result;
+    sources.forEach((s, i) => {
+      if (fragments.has(s.file)) {
+        results[i] = fragmentResult(s.file);
+        return;
+      }
+      const hit = cache?.pages[s.file];
+      if (hit && hit.hash === s.hash) results[i] = hit.result;
       else todo.push(i);
     });
     if (todo.length > 0) {
-      const parsed = await parseMany(
-        todo.map((i) => files[i]!),
-        todo.map((i) => texts.get(files[i]!)!),
-        options.workers,
-      );
+      const parsed = await parseMany(todo.map((i) => sources[i]!), options.workers);
       todo.forEach((i, k) => (results[i] = parsed[k]));
     }
     if (options.cache && (todo.length > 0 || !cache || Object.keys(cache.pages).length !== files.length)) {
       const pages: CacheFile['pages'] = {};
-      files.forEach((f, i) => (pages[f] = { hash: hashes.get(f)!, result: results[i]! }));
+      sources.forEach((s, i) => (pages[s.file] = { hash: s.hash, result: results[i]! }));
       await saveJson(cachePath, { version: PARSER_VERSION, pages });
     }
     return results as PageResult[];
   };
 
   if (options.cache) {
-    // Warm path: when no page and no override changed, the assembled result is read back whole
-    // and no page result is even loaded.
+    // Warm path: when no page, fragment and override changed, the assembled result is read back
+    // whole and no page result is even loaded.
     const assembledPath = join(dir, `ir-v${PARSER_VERSION}.json`);
     parser.assembled = {
-      async load(files, overrides) {
-        await read([...files, ...overrides]);
+      async load(files, overrides, tree) {
+        const { sources } = load(files, tree);
+        const overrideHashes = overrides.map((f) => [f, hashOf(readOverride(resolve(options.cwd, f), texts))]);
         const key = createHash('sha1')
-          .update(JSON.stringify([PARSER_VERSION, ...[...files, ...overrides].map((f) => [f, hashes.get(f)])]))
+          .update(JSON.stringify([PARSER_VERSION, ...sources.map((s) => [s.file, s.hash]), ...overrideHashes]))
           .digest('hex');
         try {
           const data = JSON.parse(await readFile(assembledPath, 'utf8')) as { key: string; result: DocsIngestResult };
@@ -100,7 +97,16 @@ export function pagesParser(options: PagesParserOptions): PageParser {
     };
   }
   return parser;
-};
+}
+
+function readOverride(abs: string, texts: Map<string, string>): string {
+  let t = texts.get(abs);
+  if (t === undefined) {
+    t = readFileSync(abs, 'utf8');
+    texts.set(abs, t);
+  }
+  return t;
+}
 
 async function loadCache(path: string): Promise<CacheFile | undefined> {
   try {
@@ -129,17 +135,17 @@ const WORKER_FILE = fileURLToPath(new URL('./page-worker.js', import.meta.url));
  * page results back from the threads costs more than the parallel parse saves (corpus cold:
  * 1.5 s in one thread, 1.8 s with 2 workers; `npm run bench ir`).
  */
-async function parseMany(files: string[], texts: string[], workers: number | undefined): Promise<PageResult[]> {
+async function parseMany(sources: PageSource[], workers: number | undefined): Promise<PageResult[]> {
   const n = workers ?? 0;
-  if (n <= 1 || !existsSync(WORKER_FILE)) return files.map((f, i) => parsePage(f, texts[i]!));
+  if (n <= 1 || !existsSync(WORKER_FILE)) return sources.map((s) => parsePage(s.file, s.text, s.expansion));
   const chunks: number[][] = Array.from({ length: n }, () => []);
-  files.forEach((_f, i) => chunks[i % n]!.push(i));
-  const out: PageResult[] = new Array(files.length);
+  sources.forEach((_s, i) => chunks[i % n]!.push(i));
+  const out: PageResult[] = new Array(sources.length);
   await Promise.all(
     chunks.map(
       (idx) =>
         new Promise<void>((done, fail) => {
-          const w = new Worker(WORKER_FILE, { workerData: { files: idx.map((i) => files[i]), texts: idx.map((i) => texts[i]) } });
+          const w = new Worker(WORKER_FILE, { workerData: { sources: idx.map((i) => sources[i]) } });
           w.once('message', (results: PageResult[]) => {
             results.forEach((r, k) => (out[idx[k]!] = r));
             done();

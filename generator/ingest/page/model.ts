@@ -19,7 +19,17 @@ export interface Page {
   blocks: Block[];
 }
 
-export interface HeadingBlock {
+/**
+ * Where a block (or a table row) was read from when that is not the page's own file: text an
+ * include directive pulled in from a fragment (docs/includes.ts). Absent for the page's own text.
+ * Its `line`s (and columns) are then lines of that file, so a fact read from a fragment keeps the
+ * fragment's file:line as its source. Readers locate a block with `block.file ?? page.file`.
+ */
+export interface FromFile {
+  file?: string;
+}
+
+export interface HeadingBlock extends FromFile {
   kind: 'heading';
   depth: number;
   text: string;
@@ -27,7 +37,7 @@ export interface HeadingBlock {
   column: number;
 }
 
-export interface TableRow {
+export interface TableRow extends FromFile {
   cells: string[];
   /** 1-based column of each cell's first character (after trimming), for diagnostics. */
   columns: number[];
@@ -36,7 +46,7 @@ export interface TableRow {
   leadingPipe: boolean;
 }
 
-export interface TableBlock {
+export interface TableBlock extends FromFile {
   kind: 'table';
   header: TableRow;
   rows: TableRow[];
@@ -45,7 +55,7 @@ export interface TableBlock {
    * Set when the delimiter row held more than delimiters: the first body row fused into it.
    * `fusedCells` are the cells after the last delimiter-looking cell.
    */
-  fused?: { line: number; cells: string[]; columns: number[]; truncated: boolean };
+  fused?: { line: number; cells: string[]; columns: number[]; truncated: boolean; file?: string };
   /**
    * Not part of the table for GFM (which ends it at a line indented as code), but its data:
    * the lines from there to the next blank line, when the table was cut by such a line
@@ -54,14 +64,14 @@ export interface TableBlock {
   continuation?: TableRow[];
 }
 
-export interface CodeBlock {
+export interface CodeBlock extends FromFile {
   kind: 'code';
   lang: string;
   text: string;
   line: number;
 }
 
-export interface ParagraphBlock {
+export interface ParagraphBlock extends FromFile {
   kind: 'paragraph';
   text: string;
   line: number;

@@ -50,18 +50,18 @@ export function readDataStructures(
         code: 'md-data-structure-duplicate',
         severity: 'info',
         message: `data structure ${name} appears twice on the page; the first is used`,
-        location: { file, line: b.line, column: b.column },
+        location: { file: b.file ?? file, line: b.line, column: b.column },
       });
       continue;
     }
     seen.add(name);
-    const source = { file, line: b.line, column: b.column };
+    const source = { file: b.file ?? file, line: b.line, column: b.column };
     out.push({
       name,
       line: b.line,
       read: (ctx) => {
         if (!table) return { name, type: { kind: 'object', fields: [] }, source };
-        const enumType = readEnumTable(table, file);
+        const enumType = readEnumTable(table, table.file ?? file);
         if (enumType) return { name, type: enumType, source };
         return { name, type: { kind: 'object', fields: readFieldTable(table, ctx).fields }, source };
       },
@@ -79,7 +79,7 @@ function readEnumTable(table: TableBlock, file: string): NamedType['type'] | und
   const values: EnumValue[] = rows.map((r) => {
     const v: EnumValue = {
       value: cellPlain(r.cells[index.name!] ?? ''),
-      source: { file, line: r.line, column: r.columns[index.name!] ?? 1 },
+      source: { file: r.file ?? file, line: r.line, column: r.columns[index.name!] ?? 1 },
     };
     const d = index.description === undefined ? '' : cellMarkdown(r.cells[index.description] ?? '');
     if (d) v.description = d;

@@ -34,10 +34,12 @@ function report(ctx: TableContext, code: DiagnosticCode, message: string, locati
 }
 
 /** Reads a parameter or field table (Name | Type | Required | Default | Description | Sample). */
-export function readFieldTable(table: TableBlock, ctx: TableContext): FieldTable {
+export function readFieldTable(table: TableBlock, pageCtx: TableContext): FieldTable {
+  // a table pulled in by an include is located in its own file (page/model.ts, FromFile)
+  const ctx: TableContext = table.file ? { ...pageCtx, file: table.file } : pageCtx;
   const { index, unknown } = mapColumns(table.header.cells);
   const width = table.header.cells.length;
-  const at = (line: number, column: number): SourceLocation => ({ file: ctx.file, line, column });
+  const at = (line: number, column: number, file = ctx.file): SourceLocation => ({ file, line, column });
   for (const u of unknown) {
     report(ctx, 'md-table-unknown-column', `unknown column "${cellPlain(table.header.cells[u]!)}" is ignored`, at(table.line, table.header.columns[u] ?? 1));
   }
@@ -74,7 +76,7 @@ export function readFieldTable(table: TableBlock, ctx: TableContext): FieldTable
       continue;
     }
     seen.add(name);
-    const source = at(row.line, column('name'));
+    const source = at(row.line, column('name'), row.file ?? ctx.file);
     const descriptionRaw = cell('description');
     const description = cellMarkdown(descriptionRaw);
 

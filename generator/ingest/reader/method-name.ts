@@ -3,7 +3,7 @@ import type { Block } from '../page/model.js';
 import { stripInvisible } from '../page/inline.js';
 
 export type MethodNameReading =
-  | { ok: true; client: string; words: string[]; writtenName: string; line: number; column: number }
+  | { ok: true; client: string; words: string[]; writtenName: string; line: number; column: number; file?: string }
   | { ok: false; text: string };
 
 /**
@@ -21,6 +21,7 @@ export function readMethodName(blocks: readonly Block[]): MethodNameReading {
   const firstLine = text.split('\n')[0]!;
   const column = para.text.split('\n')[0]!.indexOf(firstLine.trim()[0] ?? '') + 1;
   return {
+    ...(block.file ? { file: block.file } : {}),
     ok: true,
     client: m[1]!,
     words: splitWords(m[2]!),

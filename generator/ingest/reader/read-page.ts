@@ -16,7 +16,8 @@ export interface PageResult {
   file: string;
   /** The syntax the page was written in. */
   format: PageFormat;
-  kind: 'method' | 'skipped';
+  /** `fragment`: a file other pages include (docs/includes.ts), not a page of its own. */
+  kind: 'method' | 'skipped' | 'fragment';
   method?: PageMethod;
   types: NamedType[];
   diagnostics: Diagnostic[];
@@ -69,7 +70,7 @@ export function readPage(page: Page): PageResult {
   const report = (code: DiagnosticCode, message: string, location: SourceLocation): void => {
     diagnostics.push(diagnostic(code, message, location));
   };
-  const at = (line: number, column = 1): SourceLocation => ({ file, line, column });
+  const at = (line: number, column = 1, inFile = file): SourceLocation => ({ file: inFile, line, column });
   const blocks = page.blocks;
   const { intro, sections } = sectionsOf(blocks);
   const find = (k: SectionKind): Section | undefined => sections.find((s) => s.kind === k);
@@ -95,14 +96,14 @@ export function readPage(page: Page): PageResult {
   let client: string | undefined;
   let words: string[] | undefined;
   let writtenName: string | undefined;
-  let source: SourceLocation = at(titleBlock?.line ?? 1);
+  let source: SourceLocation = at(titleBlock?.line ?? 1, 1, titleBlock?.file);
   if (nameSection) {
     const read = readMethodName(nameSection.blocks);
     if (read.ok) {
       ({ client, words, writtenName } = read);
-      source = at(read.line, read.column);
+      source = at(read.line, read.column, read.file);
     } else {
-      report('md-method-name-unreadable', `method name "${read.text}" is not Client.method`, at(nameSection.heading.line + 1));
+      report('md-method-name-unreadable', `method name "${read.text}" is not Client.method`, at(nameSection.heading.line + 1, 1, nameSection.heading.file));
     }
   }
   if (!client || !words) {
@@ -113,7 +114,7 @@ export function readPage(page: Page): PageResult {
     client = path.client;
     words = splitWords(path.stem);
     if (!nameSection) {
-      report('md-method-name-missing', `no method name section; named ${client}.${words.join('_')} after the file and folder`, at(titleBlock?.line ?? 1));
+      report('md-method-name-missing', `no method name section; named ${client}.${words.join('_')} after the file and folder`, at(titleBlock?.line ?? 1, 1, titleBlock?.file));
     }
   } else if (path.stem && kebabCase(words) !== path.stem.toLowerCase()) {
     report('md-file-name-mismatch', `file name "${path.stem}" does not match method ${writtenName}`, source);

@@ -19,13 +19,13 @@ export function readResponseSection(
 ): ResponseReading {
   const out: ResponseReading = {};
   let typeName: string | undefined;
-  let typeLine = ctx.heading.line;
+  let typeAt = { file: ctx.heading.file ?? ctx.file, line: ctx.heading.line };
   for (const b of blocks) {
     if (b.kind !== 'paragraph') continue;
     const m = TYPE_LINE.exec(stripInvisible(b.text));
     if (m) {
       typeName = m[1]!;
-      typeLine = b.line;
+      typeAt = { file: b.file ?? ctx.file, line: b.line };
       break;
     }
   }
@@ -36,7 +36,7 @@ export function readResponseSection(
       code: 'md-response-type-missing',
       severity: 'warning',
       message: `the response has no "Type:" line; its table is named ${typeName}`,
-      location: { file: ctx.file, line: ctx.heading.line, column: 1 },
+      location: { file: ctx.heading.file ?? ctx.file, line: ctx.heading.line, column: 1 },
     });
   }
   if (typeName) {
@@ -44,7 +44,7 @@ export function readResponseSection(
     out.type = {
       name: typeName,
       type: { kind: 'object', fields },
-      source: { file: ctx.file, line: typeLine, column: 1 },
+      source: { ...typeAt, column: 1 },
     };
   }
   const code = blocks.find((b) => b.kind === 'code' && (b.lang === 'json' || b.lang === '' || b.lang === 'js'));
@@ -57,7 +57,7 @@ export function readResponseSection(
         code: 'md-sample-json-invalid',
         severity: 'warning',
         message: `sample result is not valid JSON: ${(e as Error).message}`,
-        location: { file: ctx.file, line: code.line + line, column },
+        location: { file: code.file ?? ctx.file, line: code.line + line, column },
       });
     }
   }

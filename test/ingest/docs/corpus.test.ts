@@ -12,12 +12,12 @@ describe.skipIf(!hasCorpus)('the whole corpus to IR', async () => {
 
   it('reads every page without an exception, and recognises the method pages', () => {
     expect(stats).toBeDefined();
-    // 2,850 pages + the 8 include fragments of common/, which are still read (and skipped) as
-    // pages until includes are resolved (issue 9)
-    expect(stats!.pages).toBe(2858);
+    // 2,850 pages + the 8 fragments of common/ that 86 pages include: fragments are not pages
+    expect(stats!.pages).toBe(2850);
+    expect(stats!.fragments).toBe(8);
     // 2,592 pages have a method name section; 206 more have parameters and a response but no name
     expect(stats!.methodPages).toBe(2798);
-    expect(stats!.skippedPages).toBe(60);
+    expect(stats!.skippedPages).toBe(52);
     expect(diagnostics.filter((d) => d.code === 'md-method-name-missing')).toHaveLength(206);
   });
 
