@@ -53,8 +53,14 @@ export const markdownCodes = {
   'md-table-cell-count': {
     severity: 'warning',
     title: 'Row cell count differs from the header',
-    cause: 'A table row has more or fewer cells than the header row, usually an unescaped `|` or a missing cell.',
-    fix: 'Escape `|` inside cells as `\\|`, or add the missing cell.',
+    cause: 'A table row has more or fewer cells than the header row, usually an unescaped `|` or a missing cell. A missing cell is found by what the other cells hold (a type, yes/no, a default, prose, a sample in backticks) and the row is read with its cells under those columns; the message says which.',
+    fix: 'Escape `|` inside cells as `\\|`, or add the missing cell (`-` for no default, an empty cell between two `|` for no sample).',
+  },
+  'md-table-row-unaligned': {
+    severity: 'error',
+    title: 'Row with a missing cell cannot be realigned',
+    cause: 'A table row has fewer cells than the header, and its cells could sit under several columns (a bare word could be a default, a description or a sample), so which cell is missing cannot be told.',
+    fix: 'Add the missing cell: `-` for no default, an empty cell between two `|` for no sample. Until then the cells that cannot be placed are dropped.',
   },
   'md-table-missing-column': {
     severity: 'warning',

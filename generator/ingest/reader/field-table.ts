@@ -5,7 +5,8 @@ import type { DiagnosticCode } from '../../diagnostics/catalog.js';
 import { diagnostic } from '../../diagnostics/collector.js';
 import type { TableBlock, TableRow } from '../page/model.js';
 import { cellMarkdown, cellPlain } from '../page/inline.js';
-import { mapColumns, type ColumnKey } from './headers.js';
+import { alignCells } from './cell-kinds.js';
+import { columnKey, mapColumns, type ColumnKey } from './headers.js';
 import { readProseEnum } from './prose-enum.js';
 import { readTypeCell } from './type-column.js';
 import { readRequired, readTypedValue } from './values.js';
@@ -54,7 +55,7 @@ export function readFieldTable(table: TableBlock, pageCtx: TableContext): FieldT
     const recovered = recoverFusedRow(table, index, ctx);
     if (recovered) rows.push({ row: recovered, partial: true });
   }
-  for (const row of joinContinuedRows([...table.rows, ...(table.continuation ?? [])], ctx)) rows.push({ row: fitRow(row, width, index, ctx), partial: false });
+  for (const row of joinContinuedRows([...table.rows, ...(table.continuation ?? [])], ctx)) rows.push({ row: fitRow(row, table.header, index, ctx), partial: false });
 
   const seen = new Set<string>();
   for (const { row, partial } of rows) {
@@ -166,22 +167,20 @@ function joinContinuedRows(rows: readonly TableRow[], ctx: TableContext): TableR
 }
 
 /**
- * A row whose cell count differs from the header's. Too few: padded with empty cells.
+ * A row whose cell count differs from the header's.
+ * Too few (a cell was left out): the cells are put back under the columns where they fit best
+ * (cell-kinds.ts: a type, a yes/no flag, a `-` default, prose, a sample in backticks), and the
+ * diagnostic says which columns were found empty. When the cells cannot be placed with
+ * confidence, the row is an error and only the cells whose column is certain are kept.
  * Too many (an unescaped `|` in the description): the surplus cells are joined back into the
  * description, keeping the cells after it aligned to the right.
  */
-function fitRow(row: TableRow, width: number, index: Partial<Record<ColumnKey, number>>, ctx: TableContext): TableRow {
+function fitRow(row: TableRow, header: TableRow, index: Partial<Record<ColumnKey, number>>, ctx: TableContext): TableRow {
+  const width = header.cells.length;
   const n = row.cells.length;
-  if (n === width || (n === 0)) return row;
+  if (n === width || n === 0) return row;
   const loc = { file: ctx.file, line: row.line, column: row.columns[0] ?? 1 };
-  if (n < width) {
-    report(ctx, 'md-table-cell-count', `row has ${n} cells, the header ${width}; the missing cells are read as empty`, loc);
-    return {
-      ...row,
-      cells: [...row.cells, ...Array<string>(width - n).fill('')],
-      columns: [...row.columns, ...Array<number>(width - n).fill(row.columns[n - 1] ?? 1)],
-    };
-  }
+  if (n < width) return realignRow(row, header, ctx, loc);
   const d = index.description;
   if (d === undefined) {
     report(ctx, 'md-table-cell-count', `row has ${n} cells, the header ${width}; the surplus cells are ignored`, loc);
@@ -200,6 +199,39 @@ function fitRow(row: TableRow, width: number, index: Partial<Record<ColumnKey, n
     cells: [...row.cells.slice(0, d), joined, ...row.cells.slice(n - after)],
     columns: [...row.columns.slice(0, d), row.columns[d]!, ...row.columns.slice(n - after)],
   };
+}
+
+function realignRow(row: TableRow, header: TableRow, ctx: TableContext, loc: SourceLocation): TableRow {
+  const width = header.cells.length;
+  const n = row.cells.length;
+  const keys = header.cells.map(columnKey);
+  const title = (col: number): string => cellPlain(header.cells[col]!) || `column ${col + 1}`;
+  const aligned = alignCells(row.cells, keys, ctx.knownNames);
+  const cells = Array<string>(width).fill('');
+  const columns = Array<number>(width).fill(row.columns[n - 1] ?? 1);
+  aligned.slots.forEach((col, i) => {
+    if (col === undefined) return;
+    cells[col] = row.cells[i]!;
+    columns[col] = row.columns[i] ?? 1;
+  });
+  const filled = new Set(aligned.slots.filter((c): c is number => c !== undefined));
+  const empty = header.cells.map((_, col) => col).filter((col) => !filled.has(col)).map(title);
+  if (aligned.ok) {
+    const read = aligned.slots.map((col, i) => (row.cells[i]!.trim() === '' ? undefined : title(col!))).filter((t) => t !== undefined);
+    report(ctx, 'md-table-cell-count', `row has ${n} cells, the header ${width}; read as ${read.join(', ')}; no cell for ${empty.join(', ')}`, loc);
+  } else if (aligned.slots.every((c) => c === undefined)) {
+    report(ctx, 'md-table-row-unaligned', `row has ${n} cells, the header ${width}, and its cells fit the header's columns in no order; the row is dropped`, loc);
+    return { ...row, cells: Array<string>(width).fill(''), columns };
+  } else {
+    const lost = row.cells.filter((c, i) => aligned.slots[i] === undefined && c.trim() !== '').map((c) => `"${cellPlain(c)}"`);
+    report(
+      ctx,
+      'md-table-row-unaligned',
+      `row has ${n} cells, the header ${width}, and the cells do not tell which column is missing: ${lost.join(', ') || 'the row'} could go under several columns, so ${lost.length === 1 ? 'it is' : 'they are'} dropped; ${empty.join(', ')} read as empty`,
+      loc,
+    );
+  }
+  return { ...row, cells, columns };
 }
 
 /**
