@@ -35,6 +35,12 @@ export const X = {
   noContentType: 'x-sdkforge-no-content-type',
   /** tag: this tag is a client of the IR even with no operation */
   clientTag: 'x-sdkforge-client-tag',
+  /** tag: Client.security (a profile's per-client security) */
+  clientSecurity: 'x-sdkforge-client-security',
+  /** security scheme: an IR scheme type OpenAPI has no type for (`genauthSignature`, `genauthApp`) */
+  scheme: 'x-sdkforge-scheme',
+  /** document: Api.envelope */
+  envelope: 'x-sdkforge-envelope',
 } as const;
 
 /** Enum value descriptions, aligned with `enum` (the spelling several generators read). */

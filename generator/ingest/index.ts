@@ -1,3 +1,4 @@
+import { diagnostic } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { validateApi } from '../ir/validate.js';
 import { IR_VERSION, type Api } from '../ir/types.js';
@@ -7,6 +8,8 @@ import { ingestDocs, type DocsIngestResult, type DocsTree, type PageParser } fro
 import { pagesParser } from './docs/page-cache.js';
 import { resolveInputs, type ResolvedInputs } from './inputs.js';
 import { ingestSpecs } from './specs.js';
+import { applyProfile, type LocatedProfile } from './profile.js';
+import type { Config } from '../config.js';
 
 export type { PageParser } from './docs/index.js';
 /** The cached page parser, for a command that ingests the same pages twice in one run. */
@@ -34,11 +37,17 @@ export interface IngestOptions {
    * cwd-relative). Default: found by walking up from each page to the input folder it came from.
    */
   docsRoot?: string | undefined;
+  /** The docs family's profile: servers, auth and envelope the inputs do not state. */
+  profile?: LocatedProfile;
 }
 
-/** The ingest options sdkforge.config.json sets (OpenAPI tags, the docs root). */
-export function ingestOptionsOf(config: Config): Pick<IngestOptions, 'openapi' | 'docsRoot'> {
-  return { openapi: config.openapi, docsRoot: config.docs.root };
+/** The ingest options sdkforge.config.json sets (OpenAPI tags, the docs root, the profile). */
+export function ingestOptionsOf(config: Config): Pick<IngestOptions, 'openapi' | 'docsRoot' | 'profile'> {
+  return {
+    openapi: config.openapi,
+    docsRoot: config.docs.root,
+    ...(config.profile ? { profile: { profile: config.profile, locations: config.locations } } : {}),
+  };
 }
 
 /**
@@ -74,6 +83,14 @@ export async function ingest(paths: readonly string[], options: IngestOptions = 
     const spec = await ingestSpecs(inputs.specs, inputs.pages.length > 0 ? api : undefined, { ...options.openapi, cwd });
     api = spec.api;
     diagnostics.push(...spec.diagnostics);
+  }
+  // the profile is the docs family's: a spec alone states its own servers, security and errors
+  if (options.profile && api.origin !== 'openapi') {
+    const profiled = applyProfile(api, options.profile);
+    api = profiled.api;
+    diagnostics.push(...profiled.diagnostics);
+  } else if (options.profile && inputs.specs.length > 0) {
+    diagnostics.push(diagnostic('profile-setting-unused', 'the inputs are OpenAPI documents only: the docs family\'s profile (sdkforge.config.json) is not applied; the spec\'s servers, security and responses are', options.profile.locations?.['profile'] ?? { file: 'sdkforge.config.json', line: 1, column: 1 }));
   }
   diagnostics.push(...validateApi(api));
   if (api.clients.every((c) => c.methods.length === 0) && diagnostics.every((d) => d.code !== 'input-not-found')) {

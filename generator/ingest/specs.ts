@@ -32,12 +32,23 @@ export async function ingestSpecs(
 }
 
 function combine(apis: Api[]): Api {
+  const first = apis[0]!;
   const clients = new Map<string, Client>();
+  // the first spec's servers and security are the API's; another spec's travel with its methods
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+  for (const other of apis.slice(1)) {
+    for (const m of other.clients.flatMap((c) => c.methods)) {
+      if (!m.servers && other.servers && !same(other.servers, first.servers)) m.servers = other.servers;
+      if (!m.security && !same(other.security ?? [], first.security ?? [])) m.security = other.security ?? [];
+    }
+  }
+  const schemes = new Map(apis.flatMap((a) => a.securitySchemes ?? []).reverse().map((s) => [s.name, s]));
   for (const c of apis.flatMap((a) => a.clients)) {
     const got = clients.get(c.name);
     if (got) got.methods.push(...c.methods);
     else clients.set(c.name, { ...c, methods: [...c.methods] });
   }
-  const first = apis[0]!;
-  return normalizeApi({ ...first, clients: [...clients.values()], types: apis.flatMap((a) => a.types) });
+  const api: Api = { ...first, clients: [...clients.values()], types: apis.flatMap((a) => a.types) };
+  if (schemes.size > 0) api.securitySchemes = [...schemes.values()].reverse();
+  return normalizeApi(api);
 }

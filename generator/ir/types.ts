@@ -112,6 +112,74 @@ export interface ResponseInfo {
   source: SourceLocation;
 }
 
+/** A base URL of the API (OpenAPI Server Object). `{name}` placeholders in `url` are its variables. */
+export interface Server {
+  url: string;
+  description?: string;
+  variables?: ServerVariable[];
+  source: SourceLocation;
+}
+
+export interface ServerVariable {
+  name: string;
+  default: string;
+  enum?: string[];
+  description?: string;
+}
+
+/**
+ * How a request proves who sends it: an OpenAPI Security Scheme, or one a docs family's profile
+ * declares. oauth2 and openIdConnect send an access token the caller obtained (`Bearer`).
+ */
+export type SecuritySchemeType = 'bearer' | 'basic' | 'apiKey' | 'oauth2' | 'openIdConnect' | 'genauthSignature' | 'genauthApp';
+
+export interface SecurityScheme {
+  /** The name requirements use (the `components.securitySchemes` key, or the profile's). */
+  name: string;
+  type: SecuritySchemeType;
+  /** apiKey: where the key travels, and the header, query or cookie name. */
+  in?: 'header' | 'query' | 'cookie';
+  parameterName?: string;
+  /** bearer: the token format hint (`JWT`). */
+  bearerFormat?: string;
+  description?: string;
+  source: SourceLocation;
+}
+
+/** One way to authorise a request: every scheme named (with the OAuth scopes it needs). `[]` schemes: none needed. */
+export interface SecurityRequirement {
+  schemes: { name: string; scopes: string[] }[];
+}
+
+/** A documented failure response of a method (4xx, 5xx, `4XX`, `default`). */
+export interface ErrorResponse {
+  /** `404`, `4XX` or `default`, as the spec writes it. */
+  status: string;
+  /** The error body's type; `{kind:'unknown'}` when undocumented. */
+  type: TypeRef;
+  description?: string;
+  contentType?: string;
+  source: SourceLocation;
+}
+
+/**
+ * A response envelope every call of the API returns (`{ statusCode, message, data }`), declared
+ * by a docs family's profile: a 2xx whose status field is not a success value is an error.
+ */
+export interface Envelope {
+  /** The business status field (`statusCode`). */
+  status: string;
+  /** Values of `status` that mean success (`[200]`). */
+  success: number[];
+  /** Fields read into ApiError, when the API names them. */
+  message?: string;
+  code?: string;
+  requestId?: string;
+  /** Fields of the envelope every response carries (their `required` flag on response types). */
+  required: string[];
+  source: SourceLocation;
+}
+
 /** The page(s) a method is documented on: one per language edition for docs input. */
 export interface DocRef {
   file: string;
@@ -134,6 +202,12 @@ export interface Method {
   parameters: Parameter[];
   requestBody?: RequestBody;
   response: ResponseInfo;
+  /** Documented failure responses, in the spec's order. */
+  errors?: ErrorResponse[];
+  /** The method's own servers (per operation, or per path), replacing the API's. */
+  servers?: Server[];
+  /** The method's own security (`[]`: none), replacing its client's and the API's. */
+  security?: SecurityRequirement[];
   docs: DocRef[];
   source: SourceLocation;
 }
@@ -141,6 +215,8 @@ export interface Method {
 export interface Client {
   name: string;
   description?: string;
+  /** Security of this client's methods (a profile's), replacing the API's. */
+  security?: SecurityRequirement[];
   methods: Method[];
 }
 
@@ -160,6 +236,12 @@ export interface Api {
   origin: 'docs' | 'openapi' | 'merged';
   /** Document language of the prose ('en', 'zh'), when known. */
   language?: string;
+  /** Base URLs, the first one the default (a spec's `servers`, or the profile's). */
+  servers?: Server[];
+  securitySchemes?: SecurityScheme[];
+  /** Security of every method that says nothing else. */
+  security?: SecurityRequirement[];
+  envelope?: Envelope;
   clients: Client[];
   types: NamedType[];
 }

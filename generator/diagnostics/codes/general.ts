@@ -32,4 +32,16 @@ export const generalCodes = {
     cause: 'sdkforge.config.json is not valid JSON or has an unknown or mistyped setting.',
     fix: 'See README, section Configuration.',
   },
+  'profile-setting-unused': {
+    severity: 'info',
+    title: 'Profile setting not used',
+    cause: 'The profile in sdkforge.config.json names a client the inputs do not have, or states a fact (servers, a security scheme) the input already states: the input wins. A profile belongs to a docs family: it is not applied when the inputs are OpenAPI documents only.',
+    fix: 'Nothing to do when the inputs are a subset of the API; otherwise check the client name.',
+  },
+  'profile-scheme-unsupported': {
+    severity: 'error',
+    title: 'Profile security scheme not understood',
+    cause: 'A scheme of `profile.securitySchemes` misses what its type needs (apiKey: `in` and `name`; http: `scheme` bearer or basic), or a requirement names a scheme the profile and the input do not define.',
+    fix: 'See README, section "Servers, auth and the profile".',
+  },
 } satisfies Record<string, CodeInfo>;

@@ -56,6 +56,24 @@ export const openapiCodes = {
     cause: 'A parameter has no `name`/`in`, an unknown `in`, or is an unresolvable `$ref`.',
     fix: 'Give the parameter a name and one of path, query, header, cookie.',
   },
+  'openapi-server-skipped': {
+    severity: 'warning',
+    title: 'Server skipped',
+    cause: 'A Server Object has no `url`, `servers` is not a list, or a server variable has no string `default`.',
+    fix: 'Give every server a `url` and every variable a `default`; the SDK takes its default base URL from the first server.',
+  },
+  'openapi-security-scheme-unsupported': {
+    severity: 'warning',
+    title: 'Security scheme not applied',
+    cause: 'The scheme is not one the SDK applies (http bearer/basic, apiKey in header/query/cookie, oauth2 and openIdConnect as a bearer token): http digest, mutualTLS, or a malformed scheme. Operations that need only it go out without credentials.',
+    fix: 'Authorise those requests with the client option `auth` (your own hook).',
+  },
+  'openapi-security-unknown-scheme': {
+    severity: 'warning',
+    title: 'Security requirement names no scheme',
+    cause: 'A `security` requirement names a scheme that `components.securitySchemes` does not define; that alternative can never be satisfied.',
+    fix: 'Define the scheme under `components.securitySchemes`, or fix the name.',
+  },
   'openapi-method-name-collision': {
     severity: 'warning',
     title: 'Two operations get the same method name',

@@ -171,7 +171,11 @@ export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: D
     children.push({ type: 'paragraph', children: [text(labelled(template.responseType)), { type: 'inlineCode', value: response.name }] });
     if (responseNamed?.type.kind === 'object') {
       const fields = responseNamed.type.fields;
-      children.push(fieldTable(fields, columnsFor(fields, ['name', 'type', 'description']), template));
+      // the published envelope table has no Required column: the profile's envelope says which are
+      const envelope = input.api.envelope;
+      const explained = envelope !== undefined && fields.every((f) => f.required === envelope.required.includes(f.name));
+      const shown = explained ? fields.map((f) => ({ ...f, required: false })) : fields;
+      children.push(fieldTable(fields, columnsFor(shown, ['name', 'type', 'description']), template));
     }
   } else if (response.kind !== 'unknown') {
     children.push({ type: 'paragraph', children: [text(labelled(template.returns)), ...typeCell(response)] });

@@ -9,6 +9,7 @@ import type { Api } from '../../ir/types.js';
 import { X } from '../../formats/openapi-extensions.js';
 import { typeNameOf } from '../../naming/type-name.js';
 import { operationOf } from './operation-object.js';
+import { securityObject, securitySchemeObject, serverObject } from './security-and-servers.js';
 import { typeSchema, type Schema } from './schema-object.js';
 
 const COMPONENT_NAME = /^[a-zA-Z0-9._-]+$/;
@@ -30,9 +31,16 @@ export function openApiDocument(api: Api): { document: Schema; diagnostics: Diag
   if (api.version === undefined) doc[X.noVersion] = true;
   if (api.origin !== 'openapi') doc[X.origin] = api.origin;
   if (api.language) doc[X.language] = api.language;
+  if (api.servers) doc.servers = api.servers.map(serverObject);
+  if (api.security) doc.security = securityObject(api.security);
+  if (api.envelope) {
+    const { source: _source, ...envelope } = api.envelope;
+    doc[X.envelope] = envelope;
+  }
   doc.tags = api.clients.map((c) => {
     const tag: Schema = { name: c.name, [X.client]: c.name, [X.clientTag]: true };
     if (c.description) tag.description = c.description;
+    if (c.security) tag[X.clientSecurity] = securityObject(c.security);
     return tag;
   });
 
@@ -68,5 +76,8 @@ export function openApiDocument(api: Api): { document: Schema; diagnostics: Diag
     schemas[key] = named;
   }
   doc.components = { schemas };
+  if (api.securitySchemes && api.securitySchemes.length > 0) {
+    (doc.components as Schema).securitySchemes = Object.fromEntries(api.securitySchemes.map((s) => [s.name, securitySchemeObject(s)]));
+  }
   return { document: doc, diagnostics: diagnostics.items };
 }

@@ -2,6 +2,7 @@
 import type { Method, Origin } from '../../ir/types.js';
 import { X } from '../../formats/openapi-extensions.js';
 import { fieldSchema, objectSchema, typeSchema, type ComponentNames, type Schema } from './schema-object.js';
+import { securityObject, serverObject } from './security-and-servers.js';
 
 const originExt = (o: Origin): Schema | undefined => (o.kind === 'rule' ? { kind: 'rule', rule: o.rule } : o.kind === 'override' ? { kind: 'override' } : undefined);
 
@@ -57,6 +58,15 @@ export function operationOf(m: Method, operationId: string, names: ComponentName
     if (r.contentType === undefined) response[X.noContentType] = true;
   }
   op.responses = { '200': response };
+  for (const e of m.errors ?? []) {
+    const out: Schema = { description: e.description ?? '' };
+    if (e.type.kind !== 'unknown' || e.contentType !== undefined) {
+      out.content = { [e.contentType ?? 'application/json']: e.type.kind !== 'unknown' ? { schema: typeSchema(e.type, names) } : {} };
+    }
+    (op.responses as Schema)[e.status] = out;
+  }
+  if (m.servers) op.servers = m.servers.map(serverObject);
+  if (m.security) op.security = securityObject(m.security);
   return op;
 }
 

@@ -1,7 +1,8 @@
 import { Scope, StructureKind, VariableDeclarationKind, ts, type ClassDeclarationStructure, type ImportDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
-import type { Method } from '../../ir/types.js';
+import type { Api, Method } from '../../ir/types.js';
+import { API_DESCRIPTION_MODULE, clientAuthShape, effectiveSecurity, securityJson, serverJson, type ClientAuthShape } from './api-description.js';
 import { parameterKeys } from '../../naming/members.js';
-import { call, f, id, printExpression, printStatement, printType, str } from './ast.js';
+import { call, f, id, jsonExpression, printExpression, printStatement, printType, str } from './ast.js';
 import { docText, jsDoc, jsonDoc } from './docs.js';
 import { ModuleRefs } from './module-refs.js';
 import type { ClientNames, SdkNames } from './names.js';
@@ -12,29 +13,17 @@ import { zodExpression } from './zod.js';
 
 export const clientPath = (file: string): string => `src/clients/${file}.ts`;
 
-/** How each known client authenticates; any other client takes plain ClientOptions. */
-interface ClientFlavour {
-  optionsType: string;
-  /** `new HttpClient(options, { auth: <auth>(options), host: <host> })` */
-  auth?: string;
-  hostFrom?: string[];
-}
-
-const FLAVOURS: Record<string, ClientFlavour> = {
-  ManagementClient: { optionsType: 'ManagementClientOptions', auth: 'genauthSignatureAuth', hostFrom: ['host'] },
-  AuthenticationClient: { optionsType: 'AuthenticationClientOptions', auth: 'appAuth', hostFrom: ['appHost', 'host'] },
-};
-
 const OPERATIONS = 'OPERATIONS';
 
 /** The client class, and the operation specs its methods hand to the runtime's HttpClient. */
-export function clientModule(c: ClientNames, names: SdkNames, groups: Map<string, number>) {
+export function clientModule(api: Api, c: ClientNames, names: SdkNames, groups: Map<string, number>) {
   const refs = new ModuleRefs(names, groups, (file) => `../models/${file}.js`);
-  const flavour = FLAVOURS[c.className] ?? { optionsType: 'ClientOptions' };
+  const shape = clientAuthShape(api, c.client);
   const methods = sortedMethods(c.client);
+  const clientSecurity = JSON.stringify(securityJson(effectiveSecurity(api, c.client)));
 
   const operations = f.createObjectLiteralExpression(
-    methods.map((m) => f.createPropertyAssignment(id(c.members.get(m.id)!), operationSpec(c, m, refs))),
+    methods.map((m) => f.createPropertyAssignment(id(c.members.get(m.id)!), operationSpec(api, c, m, refs, clientSecurity))),
     true,
   );
   const opsStatement: StatementStructures = {
@@ -57,16 +46,21 @@ export function clientModule(c: ClientNames, names: SdkNames, groups: Map<string
     isExported: true,
     docs: jsDoc({ summary: c.client.description ?? `${c.className}: ${methods.length} method(s).` }),
     properties: [{ name: 'http', scope: Scope.Private, isReadonly: true, type: 'HttpClient' }],
-    ctors: [constructorStructure(flavour)],
+    ctors: [constructorStructure(api, c, shape)],
     methods: methods.map((m) => methodStructure(c, m, refs)),
   };
 
-  const runtimeImports = ['HttpClient', ...(flavour.auth ? [flavour.auth] : [])];
-  const runtimeTypes = ['OperationSpec', 'RequestOptions', flavour.optionsType];
+  const runtimeImports = ['HttpClient', ...(shape.credentials ? ['securityAuth'] : [])];
+  const runtimeTypes = ['OperationSpec', 'RequestOptions', ...shape.runtimeTypes];
+  const description = [...(shape.credentials ? ['SECURITY_SCHEMES'] : []), 'SERVERS', ...(api.envelope ? ['ENVELOPE'] : [])];
   const imports: OptionalKind<ImportDeclarationStructure>[] = [
     // inline response schemas (an array, an inline object) are zod expressions
     ...(mentions(operations, 'z') ? [{ moduleSpecifier: 'zod', namedImports: [{ name: 'z' }] }] : []),
     { moduleSpecifier: '../runtime/index.js', namedImports: [...runtimeImports.map((name) => ({ name })), ...runtimeTypes.map((name) => ({ name, isTypeOnly: true }))].sort(byName) },
+    {
+      moduleSpecifier: `../${API_DESCRIPTION_MODULE}.js`,
+      namedImports: [...description.map((name) => ({ name })), ...shape.descriptionTypes.map((name) => ({ name, isTypeOnly: true }))].sort(byName),
+    },
     {
       moduleSpecifier: `./${c.file}.params.js`,
       namedImports: methods.flatMap((m) => [{ name: c.params.get(m.id)!.type, isTypeOnly: true }, { name: c.params.get(m.id)!.schema }]).sort(byName),
@@ -77,32 +71,35 @@ export function clientModule(c: ClientNames, names: SdkNames, groups: Map<string
 
 const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-function constructorStructure(flavour: ClientFlavour) {
+function constructorStructure(api: Api, c: ClientNames, shape: ClientAuthShape) {
   const options = id('options');
   const defaults: ts.ObjectLiteralElementLike[] = [];
-  if (flavour.auth) defaults.push(f.createPropertyAssignment('auth', f.createCallExpression(id(flavour.auth), undefined, [options])));
-  if (flavour.hostFrom) {
-    const host = flavour.hostFrom
-      .map((p): ts.Expression => f.createPropertyAccessExpression(options, p))
-      .reduce((a, b) => f.createBinaryExpression(a, ts.SyntaxKind.QuestionQuestionToken, b));
-    defaults.push(f.createPropertyAssignment('host', host));
-  }
-  const args: ts.Expression[] = [options];
-  if (defaults.length > 0) args.push(f.createObjectLiteralExpression(defaults, false));
+  if (shape.credentials) defaults.push(f.createPropertyAssignment('auth', f.createCallExpression(id('securityAuth'), undefined, [id('SECURITY_SCHEMES'), shape.credentials])));
+  if (shape.host) defaults.push(f.createPropertyAssignment('host', shape.host));
+  defaults.push(f.createPropertyAssignment('servers', id('SERVERS')));
+  const security = effectiveSecurity(api, c.client);
+  if (security.length > 0) defaults.push(f.createPropertyAssignment('security', jsonExpression(securityJson(security))));
+  if (api.envelope) defaults.push(f.createPropertyAssignment('envelope', id('ENVELOPE')));
   const assign = f.createExpressionStatement(
-    f.createBinaryExpression(f.createPropertyAccessExpression(f.createThis(), 'http'), ts.SyntaxKind.EqualsToken, f.createNewExpression(id('HttpClient'), undefined, args)),
+    f.createBinaryExpression(
+      f.createPropertyAccessExpression(f.createThis(), 'http'),
+      ts.SyntaxKind.EqualsToken,
+      f.createNewExpression(id('HttpClient'), undefined, [options, f.createObjectLiteralExpression(defaults, false)]),
+    ),
   );
-  const plain = flavour.optionsType === 'ClientOptions';
+  const needsHost = shape.optionsType.includes('{ host: string }');
   return {
     docs: jsDoc({
-      summary: plain ? 'Creates a client; `options.auth` signs or authorises each request.' : 'Creates a client with the options the published GenAuth SDK takes, plus the runtime options.',
+      summary: needsHost
+        ? 'Creates a client; `options.host` is required: the API description names no server.'
+        : 'Creates a client; the API\'s default server and security schemes apply unless the options say otherwise.',
     }),
-    parameters: [{ name: 'options', type: flavour.optionsType, ...(plain ? { initializer: '{}' } : {}) }],
+    parameters: [{ name: 'options', type: shape.optionsType, ...(shape.optional ? { initializer: '{}' } : {}) }],
     statements: [printStatement(assign)],
   };
 }
 
-function operationSpec(c: ClientNames, m: Method, refs: ModuleRefs): ts.Expression {
+function operationSpec(api: Api, c: ClientNames, m: Method, refs: ModuleRefs, clientSecurity: string): ts.Expression {
   const keys = parameterKeys(m);
   const params = m.parameters.map((p, i) =>
     f.createObjectLiteralExpression(
@@ -117,6 +114,10 @@ function operationSpec(c: ClientNames, m: Method, refs: ModuleRefs): ts.Expressi
     f.createPropertyAssignment('path', str(m.http.path)),
     f.createPropertyAssignment('params', f.createArrayLiteralExpression(params, params.length > 0)),
   ];
+  if (m.servers) props.push(f.createPropertyAssignment('servers', jsonExpression(m.servers.map(serverJson))));
+  // only where the operation differs from its client: most operations share the client's security
+  const security = securityJson(effectiveSecurity(api, c.client, m));
+  if (JSON.stringify(security) !== clientSecurity) props.push(f.createPropertyAssignment('security', jsonExpression(security)));
   if (m.requestBody && keys.body) {
     props.push(
       f.createPropertyAssignment(

@@ -1,5 +1,6 @@
 import { type ExportDeclarationStructure, type OptionalKind } from 'ts-morph';
-import type { NamedType } from '../../ir/types.js';
+import type { Api, NamedType } from '../../ir/types.js';
+import { API_DESCRIPTION_MODULE, nestedSchemes } from './api-description.js';
 import type { SdkNames } from './names.js';
 import { sortedMethods } from './names.js';
 
@@ -8,8 +9,19 @@ import { sortedMethods } from './names.js';
  * schema, every DTO and schema — each by name from its own module, so a bundler keeps only
  * what is used.
  */
-export function entryExports(names: SdkNames, types: readonly NamedType[]): OptionalKind<ExportDeclarationStructure>[] {
+export function entryExports(api: Api, names: SdkNames, types: readonly NamedType[]): OptionalKind<ExportDeclarationStructure>[] {
   const out: OptionalKind<ExportDeclarationStructure>[] = [{ moduleSpecifier: './runtime/index.js' }];
+  // the servers and schemes, and the credentials type when the API has schemes callers fill in
+  const credentials = nestedSchemes(api).length > 0;
+  out.push({
+    moduleSpecifier: `./${API_DESCRIPTION_MODULE}.js`,
+    namedExports: [
+      ...(credentials ? [{ name: 'ApiClientOptions', isTypeOnly: true }, { name: 'ApiCredentials', isTypeOnly: true }] : []),
+      { name: 'SECURITY_SCHEMES' },
+      { name: 'SERVERS' },
+      ...(api.envelope ? [{ name: 'ENVELOPE' }] : []),
+    ],
+  });
   for (const c of names.clients) {
     out.push({ moduleSpecifier: `./clients/${c.file}.js`, namedExports: [{ name: c.className }] });
     out.push({

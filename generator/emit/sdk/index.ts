@@ -5,6 +5,7 @@ import { reservedMemberRenames } from '../../naming/members.js';
 import type { Api } from '../../ir/types.js';
 import type { GeneratedFile } from '../../output/files.js';
 import type { EmitContext, EmitResult } from '../types.js';
+import { API_DESCRIPTION_PATH, apiDescriptionModule } from './api-description.js';
 import { clientModule } from './client.js';
 import { cycleGroups } from './cycles.js';
 import { entryExports } from './entry.js';
@@ -67,12 +68,14 @@ export function emitSdk(api: Api, ctx: EmitContext, runtime: RuntimeSources | un
     }
     const p = paramsModule(c, names, groups, diagnostics);
     print(p.path, [zodImport, ...p.refs.imports()], p.statements, p.refs);
-    const m = clientModule(c, names, groups);
+    const m = clientModule(api, c, names, groups);
     print(m.path, [...m.imports, ...m.refs.imports()], m.statements, m.refs);
   }
+  const description = apiDescriptionModule(api);
+  print(API_DESCRIPTION_PATH, description.imports, description.statements);
   const entry = project.createSourceFile('src/index.ts', {
     leadingTrivia: `// ${HEADER}\n`,
-    statements: entryExports(names, types).map((e) => ({ kind: StructureKind.ExportDeclaration as const, ...e })),
+    statements: entryExports(api, names, types).map((e) => ({ kind: StructureKind.ExportDeclaration as const, ...e })),
   });
   files.push({ path: 'sdk/src/index.ts', contents: entry.getFullText() });
 

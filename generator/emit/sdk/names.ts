@@ -2,6 +2,7 @@ import type { Api, Client, Method, NamedType } from '../../ir/types.js';
 import { safeIdentifier } from '../../naming/identifiers.js';
 import { clientClassName, methodMemberNames, paramsTypeStem } from '../../naming/members.js';
 import { kebabCase, pascalCase, splitWords } from '../../naming/words.js';
+import { API_DESCRIPTION_NAMES } from './api-description.js';
 
 /**
  * Every exported name of the SDK is decided here, once, before any file is built: the entry
@@ -69,7 +70,7 @@ function fileStem(name: string, files: NameSpace, fallback: string): string {
 }
 
 export function sdkNames(api: Api, runtimeExports: readonly string[]): SdkNames {
-  const exported = new NameSpace([...GLOBALS, ...runtimeExports]);
+  const exported = new NameSpace([...GLOBALS, ...API_DESCRIPTION_NAMES, ...runtimeExports]);
   const clients = [...api.clients].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   // client class names first: they are what users type most

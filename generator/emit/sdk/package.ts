@@ -2,6 +2,7 @@ import type { Config } from '../../config.js';
 import type { Api, Method } from '../../ir/types.js';
 import { parameterKeys } from '../../naming/members.js';
 import type { ClientNames } from './names.js';
+import { clientAuthShape, hasDefaultServer, nestedSchemes, type ClientAuthShape } from './api-description.js';
 import { sortedMethods } from './names.js';
 
 /** package.json, tsconfig.json and README.md of the generated SDK (data and prose, not code). */
@@ -79,16 +80,17 @@ function exampleArgs(m: Method): string {
   return parts.length > 0 ? `{ ${parts.join(', ')} }` : '';
 }
 
+/** Constructor examples of the clients whose credentials are their options (the published GenAuth SDK's), by scheme type. */
 const CONSTRUCTORS: Record<string, { args: string; options: string[] }> = {
-  ManagementClient: {
+  genauthSignature: {
     args: "{\n  accessKeyId: process.env.GENAUTH_ACCESS_KEY_ID!,\n  accessKeySecret: process.env.GENAUTH_ACCESS_KEY_SECRET!,\n  host: 'https://api.genauth.ai',\n}",
     options: [
       '`accessKeyId`, `accessKeySecret` (required): the management key; every request is signed (HMAC-SHA1, header `Authorization: GenAuth <accessKeyId>:<signature>`).',
-      '`host`: API base URL (default `https://api.genauth.ai`).',
+      '`host`: API base URL (default: the first server of the profile, `https://api.genauth.ai` for GenAuth).',
       '`tenantId`, `lang`: sent as `x-genauth-app-id` and `x-genauth-lang`.',
     ],
   },
-  AuthenticationClient: {
+  genauthApp: {
     args: "{\n  appId: 'your-app-id',\n  appHost: 'https://your-app.genauth.ai',\n  accessToken, // the user's token, after login\n}",
     options: [
       '`appId` (required): sent as `x-genauth-app-id`.',
@@ -123,10 +125,11 @@ export function readme(api: Api, config: Config, clients: readonly ClientNames[]
     '',
   ];
   for (const c of clients) {
-    const ctor = CONSTRUCTORS[c.className];
+    const shape = clientAuthShape(api, c.client);
+    const ctor = shape.flatScheme ? CONSTRUCTORS[shape.flatScheme] : undefined;
     const first = sortedMethods(c.client)[0];
     lines.push(`### ${c.className} (${c.client.methods.length} methods)`, '', '```ts', `import { ${c.className}, ApiError } from '${name}';`, '');
-    lines.push(`const client = new ${c.className}(${ctor ? ctor.args : '{ host: \'https://api.example.com\', auth: (ctx) => ctx.headers.set(\'authorization\', \'Bearer <token>\') }'});`);
+    lines.push(`const client = new ${c.className}(${ctor ? ctor.args : genericArgs(api, shape)});`);
     if (first) lines.push(`const result = await client.${c.members.get(first.id)}(${exampleArgs(first)});`);
     lines.push('```', '');
     if (ctor) lines.push(...ctor.options.map((o) => `- ${o}`), '');
@@ -141,7 +144,8 @@ export function readme(api: Api, config: Config, clients: readonly ClientNames[]
     '- `hooks`: `{ beforeRequest(ctx), afterResponse(ctx, response) }`.',
     '- `auth`: replaces the default auth with your own `(ctx) => void | Promise<void>`.',
     "- `validate`: `'off'` (default), `'request'`, `'response'` or `'both'`: check arguments and/or responses with the zod schemas.",
-    '- `envelopeErrors`: throw `ApiError` when a 2xx response carries a `statusCode` other than 200 (default true).',
+    '- `host`: the base URL, replacing the default server; `serverVariables` fill `{variables}` of server URLs; `servers` replaces a server by its URL (an operation\'s own server, such as an upload host).',
+    ...(api.envelope ? [`- \`envelopeErrors\`: throw \`ApiError\` when a 2xx response carries a \`${api.envelope.status}\` other than ${api.envelope.success.join(' or ')} (default true).`] : []),
     '',
     'Each method takes `(params, options?)`; `options` holds a per-request `signal`, `timeoutMs`, `headers` and `retry`.',
     '',
@@ -155,4 +159,17 @@ export function readme(api: Api, config: Config, clients: readonly ClientNames[]
     '',
   );
   return lines.join('\n');
+}
+
+/** `{ host, credentials }` of a client whose API has OpenAPI security schemes (or none). */
+function genericArgs(api: Api, shape: ClientAuthShape): string {
+  const parts: string[] = [];
+  if (!hasDefaultServer(api)) parts.push("host: 'https://api.example.com'");
+  const nested = nestedSchemes(api);
+  if (nested.length > 0 && shape.descriptionTypes.includes('ApiClientOptions')) {
+    const s = nested[0]!;
+    const value = s.type === 'basic' ? "{ username: 'user', password: process.env.API_PASSWORD! }" : 'process.env.API_TOKEN!';
+    parts.push(`credentials: { ${/^[A-Za-z_$][\w$]*$/.test(s.name) ? s.name : JSON.stringify(s.name)}: ${value} }`);
+  }
+  return parts.length > 0 ? `{ ${parts.join(', ')} }` : '';
 }

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../diagnostics/types.js';
 import { IR_VERSION, type Api, type Client, type Method } from '../../ir/types.js';
 import { normalizeApi } from '../../ir/normalize.js';
 import { displayPath } from '../../diagnostics/display-path.js';
-import { isObject, SpecContext, type OpenApiVersion } from './context.js';
+import { isObject, SpecContext, type OpenApiVersion, type Where } from './context.js';
 import { clientNameOfTag, clientNameOfTitle } from './method-name.js';
 import { NamedSchemas } from './named-schemas.js';
 import { followRef } from './component-ref.js';
@@ -17,6 +17,9 @@ import { methodOf, OPERATION_VERBS } from './operation-object.js';
 import { schemaType } from './schema-object.js';
 import { X } from '../../formats/openapi-extensions.js';
 import { loadSpec } from './spec-refs.js';
+import { serversOf } from './server-object.js';
+import { securityRequirementsOf, securitySchemeOf } from './security-scheme-object.js';
+import type { Envelope, SecurityRequirement, SecurityScheme } from '../../ir/types.js';
 
 export interface OpenApiIngestOptions {
   cwd?: string;
@@ -161,14 +164,25 @@ export async function ingestOpenApiFile(file: string, options: OpenApiIngestOpti
       const name = t[X.client] !== undefined && typeof t[X.client] === 'string' ? (t[X.client] as string) : clientNameOfTag(t.name);
       const c = t[X.clientTag] === true ? clientOf(name) : clients.get(name);
       if (c && typeof t.description === 'string' && t.description && tagsAs === 'clients') c.description = t.description;
+      const clientSecurity = securityRequirementsOf(t[X.clientSecurity]);
+      if (c && clientSecurity) c.security = clientSecurity;
     }
   }
 
   const api: Api = { irVersion: IR_VERSION, origin: 'openapi', clients: [...clients.values()], types: ctx.types.types };
+  const servers = serversOf(doc.servers, ctx.child(rootAt, 'servers', doc.servers), ctx);
+  if (servers) api.servers = servers;
+  const schemes = securitySchemes(components, ctx.child(rootAt, 'components', components), ctx);
+  if (schemes.length > 0) api.securitySchemes = schemes;
+  const security = securityRequirementsOf(doc.security);
+  if (security) api.security = security;
+  reportUnknownSchemes(api, schemes, ctx, rootAt);
   if (title) api.title = title;
   if (typeof info.version === 'string' && doc[X.noVersion] !== true) api.version = info.version;
   if (doc[X.origin] === 'docs' || doc[X.origin] === 'merged') api.origin = doc[X.origin] as Api['origin'];
   if (typeof doc[X.language] === 'string') api.language = doc[X.language] as string;
+  const envelope = envelopeOf(doc[X.envelope], rootAt.loc);
+  if (envelope) api.envelope = envelope;
   stats.namedTypes = api.types.length;
   // a schema merged into several allOf objects is read once per merge: report its findings once
   const seen = new Set<string>();
@@ -177,4 +191,47 @@ export async function ingestOpenApiFile(file: string, options: OpenApiIngestOpti
     if (!seen.has(key)) diagnostics.push(d), seen.add(key);
   }
   return { api: normalizeApi(api), diagnostics, stats };
+}
+
+/** `components.securitySchemes` in document order; a scheme the SDK cannot apply is reported. */
+function securitySchemes(components: Record<string, unknown> | undefined, componentsAt: Where, ctx: SpecContext): SecurityScheme[] {
+  const raw = components && isObject(components.securitySchemes) ? components.securitySchemes : undefined;
+  if (!raw) return [];
+  const at = ctx.child(componentsAt, 'securitySchemes', raw);
+  const out: SecurityScheme[] = [];
+  for (const [name, value] of Object.entries(raw)) {
+    const got = followRef(value, ctx.child(at, name, value), ctx);
+    if (!got) continue;
+    const read = securitySchemeOf(name, got.value, got.where.loc);
+    if (read.scheme) out.push(read.scheme);
+    else ctx.report('openapi-security-scheme-unsupported', read.problem!, got.where);
+  }
+  return out;
+}
+
+/** Requirements naming a scheme that is not defined can never be met: say so once per name. */
+function reportUnknownSchemes(api: Api, schemes: readonly SecurityScheme[], ctx: SpecContext, rootAt: Where): void {
+  const known = new Set(schemes.map((s) => s.name));
+  const reported = new Set<string>();
+  const check = (list: SecurityRequirement[] | undefined, loc: Where['loc']): void => {
+    for (const r of list ?? []) {
+      for (const { name } of r.schemes) {
+        if (known.has(name) || reported.has(name)) continue;
+        reported.add(name);
+        ctx.diagnostics.report('openapi-security-unknown-scheme', `security requirement names ${name}, which components.securitySchemes does not define`, loc);
+      }
+    }
+  };
+  check(api.security, rootAt.loc);
+  for (const c of api.clients) for (const m of c.methods) check(m.security, m.source);
+}
+
+/** The writer's `x-sdkforge-envelope` (a profile's envelope, kept through OpenAPI). */
+function envelopeOf(raw: unknown, source: Where['loc']): Envelope | undefined {
+  if (!isObject(raw) || typeof raw.status !== 'string') return undefined;
+  const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const out: Envelope = { status: raw.status, success: numbers(raw.success), required: strings(raw.required), source };
+  for (const key of ['message', 'code', 'requestId'] as const) if (typeof raw[key] === 'string') out[key] = raw[key];
+  return out;
 }

@@ -195,6 +195,10 @@ export function mergeDocsAndSpec(docs: Api, spec: Api): { api: Api; diagnostics:
   const specNames = new Set(spec.types.map((t) => t.name));
   const types = [...spec.types.map((t) => (docsTypes.has(t.name) ? merger.type(t, docsTypes.get(t.name)!) : t)), ...docs.types.filter((t) => !specNames.has(t.name))];
   const api: Api = { irVersion: spec.irVersion, origin: 'merged', clients: [...clients.values()], types };
+  // servers and security are the spec's: docs pages do not state them
+  if (spec.servers) api.servers = spec.servers;
+  if (spec.securitySchemes) api.securitySchemes = spec.securitySchemes;
+  if (spec.security) api.security = spec.security;
   const title = spec.title ?? docs.title;
   const version = spec.version ?? docs.version;
   const language = docs.language ?? spec.language;

@@ -5,7 +5,9 @@ import { clientNameOfTag } from './method-name.js';
 import { operationWords } from './method-name.js';
 import { operationParameters } from './parameter-object.js';
 import { requestBodyOf } from './request-body-object.js';
-import { responseOf } from './response-object.js';
+import { errorResponsesOf, responseOf } from './response-object.js';
+import { serversOf } from './server-object.js';
+import { securityRequirementsOf } from './security-scheme-object.js';
 import { X } from '../../formats/openapi-extensions.js';
 
 export const OPERATION_VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
@@ -65,6 +67,13 @@ export function methodOf(
   if (typeof op[X.category] === 'string') method.category = op[X.category] as string;
   else if (options.tagsAs === 'categories' && tag !== undefined) method.category = tag;
   if (op.deprecated === true) method.deprecated = true;
+  const errors = errorResponsesOf(op.responses, opWhere, ctx);
+  if (errors.length > 0) method.errors = errors;
+  // servers: the operation's, else its path's (§4.8.9–10); the API's apply when neither says
+  const servers = serversOf(op.servers, ctx.child(opWhere, 'servers', op.servers), ctx) ?? serversOf(pathItem.servers, ctx.child(pathWhere, 'servers', pathItem.servers), ctx);
+  if (servers) method.servers = servers;
+  const security = securityRequirementsOf(op.security);
+  if (security) method.security = security;
   if (op.requestBody !== undefined) {
     const at = ctx.child(opWhere, 'requestBody', op.requestBody);
     const body = requestBodyOf(op.requestBody, at, ctx);

@@ -1,5 +1,5 @@
 /** Responses / Response Object (OpenAPI 3.x §4.8.16–17) → IR ResponseInfo of the success response. */
-import type { ResponseInfo } from '../../ir/types.js';
+import type { ErrorResponse, ResponseInfo } from '../../ir/types.js';
 import { isObject, type SpecContext, type Where } from './context.js';
 import { followRef } from './component-ref.js';
 import { exampleOf, pickMediaType } from './media-type-object.js';
@@ -32,4 +32,33 @@ export function responseOf(responses: unknown, opWhere: Where, ctx: SpecContext)
     if (sample !== undefined) info.sample = sample;
   }
   return info;
+}
+
+const ERROR_STATUS = /^([45]\d\d|[45]XX)$/i;
+
+/**
+ * The failure responses: 4xx and 5xx codes, their `4XX`/`5XX` ranges, and `default` when a
+ * success response is declared too (alone, `default` describes every outcome).
+ */
+export function errorResponsesOf(responses: unknown, opWhere: Where, ctx: SpecContext): ErrorResponse[] {
+  if (!isObject(responses)) return [];
+  const responsesAt = ctx.child(opWhere, 'responses', responses);
+  const hasSuccess = successStatus(responses) !== undefined;
+  const out: ErrorResponse[] = [];
+  for (const status of Object.keys(responses)) {
+    if (!ERROR_STATUS.test(status) && !(status === 'default' && hasSuccess)) continue;
+    const got = followRef(responses[status], ctx.child(responsesAt, status, responses[status]), ctx);
+    if (!got) continue;
+    const error: ErrorResponse = { status: status.toUpperCase(), type: { kind: 'unknown' }, source: got.where.loc };
+    if (status === 'default') error.status = 'default';
+    if (typeof got.value.description === 'string' && got.value.description) error.description = got.value.description;
+    const m = pickMediaType(got.value.content);
+    if (m) {
+      error.contentType = m.contentType;
+      const mediaAt = ctx.child(ctx.child(got.where, 'content', got.value.content), m.contentType, m.media);
+      if (m.media.schema !== undefined) error.type = schemaType(m.media.schema, ctx.child(mediaAt, 'schema', m.media.schema), ctx);
+    }
+    out.push(error);
+  }
+  return out;
 }

@@ -49,10 +49,12 @@ describe('SDK emitter on docs-input', async () => {
     expect(mgmt).toContain('getUserMfaInfo(params: GetUserMfaInfoParams, options?: RequestOptions): Promise<UserMfaSingleRespDto>');
     expect(mgmt).toContain('resetUserPrincipalAuthenticationInfo(params: ResetUserPrincipalAuthenticationInfoParams, options?: RequestOptions): Promise<IsSuccessRespDto>');
     expect(mgmt).toContain("method: 'GET',\n    path: '/api/v3/get-user-mfa-info'");
-    expect(mgmt).toContain('new HttpClient(options, { auth: genauthSignatureAuth(options), host: options.host })');
+    // the profile's scheme, server and envelope (sdkforge.config.json), not built-in defaults
+    expect(mgmt).toContain('new HttpClient(options, { auth: securityAuth(SECURITY_SCHEMES, { genauthSignature: options }), servers: SERVERS, security: [{ genauthSignature: [] }], envelope: ENVELOPE })');
     const auth = byPath.get('sdk/src/clients/authentication-client.ts')!;
     expect(auth).toContain('resetFactor(params: ResetFactorParams, options?: RequestOptions): Promise<ResetFactorRespDto>');
-    expect(auth).toContain('new HttpClient(options, { auth: appAuth(options), host: options.appHost ?? options.host })');
+    expect(auth).toContain('new HttpClient(options, { auth: securityAuth(SECURITY_SCHEMES, { genauthApp: options }), host: options.appHost ?? options.host, servers: SERVERS, security: [{ genauthApp: [] }], envelope: ENVELOPE })');
+    expect(byPath.get('sdk/src/api-description.ts')).toContain("export const SERVERS: readonly ServerSpec[] = [{ url: 'https://api.genauth.ai' }];");
   });
 
   it('params: required vs optional, enum as literal union, default applied in the schema and documented', () => {

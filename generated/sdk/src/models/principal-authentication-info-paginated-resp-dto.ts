@@ -4,22 +4,22 @@ import { type PrincipalAuthenticationInfoPagingDto, PrincipalAuthenticationInfoP
 
 export interface PrincipalAuthenticationInfoPaginatedRespDto {
   /** Business status code, which can be used to determine whether the operation is successful. 200 means success. */
-  statusCode?: number;
+  statusCode: number;
   /** Description */
-  message?: string;
+  message: string;
   /** Segmented error code, which can be used to get the specific error type (successful request does not return). For a detailed list of error codes, see: [API Code List](https://api-explorer.genauth.ai/?tag=group/%E5%BC%80%E5%8F%91%E5%87%86%E5%A4%87#tag/%E5%BC%80%E5%8F%91%E5%87%86%E5%A4%87/%E9%94%99%E8%AF%AF%E5%A4%84%E7%90%86/apiCode) */
   apiCode?: number;
   /** Request ID. Returned when the request fails. */
   requestId?: string;
   /** Response data */
-  data?: PrincipalAuthenticationInfoPagingDto;
+  data: PrincipalAuthenticationInfoPagingDto;
 }
 
 /** Validates {@link PrincipalAuthenticationInfoPaginatedRespDto}. */
 export const PrincipalAuthenticationInfoPaginatedRespDtoSchema = /*#__PURE__*/ z.object({
-  statusCode: z.number().describe('Business status code, which can be used to determine whether the operation is successful. 200 means success.').optional(),
-  message: z.string().describe('Description').optional(),
+  statusCode: z.number().describe('Business status code, which can be used to determine whether the operation is successful. 200 means success.'),
+  message: z.string().describe('Description'),
   apiCode: z.number().describe('Segmented error code, which can be used to get the specific error type (successful request does not return). For a detailed list of error codes, see: [API Code List](https://api-explorer.genauth.ai/?tag=group/%E5%BC%80%E5%8F%91%E5%87%86%E5%A4%87#tag/%E5%BC%80%E5%8F%91%E5%87%86%E5%A4%87/%E9%94%99%E8%AF%AF%E5%A4%84%E7%90%86/apiCode)').optional(),
   requestId: z.string().describe('Request ID. Returned when the request fails.').optional(),
-  data: PrincipalAuthenticationInfoPagingDtoSchema.describe('Response data').optional()
+  data: PrincipalAuthenticationInfoPagingDtoSchema.describe('Response data')
 });

@@ -3,9 +3,9 @@ import { z } from 'zod';
 
 export interface ResetFactorRespDto {
   /** Business status code, which can be used to determine whether the operation is successful, 200 means success. */
-  statusCode?: number;
+  statusCode: number;
   /** description */
-  message?: string;
+  message: string;
   /** Segmented error code, which can be used to get the specific error type (not returned for successful requests). For a detailed list of error codes, see: [API Code List](https://api-explorer.genauth.ai/?tag=group/%E5%BC%80%E5%8F%91%E5%87%86%E5%A4%87#tag/%E5%BC%80%E5%8F%91%E5%87%86%E5%A4%87/%E9%94%99%E8%AF%AF%E5%A4%84%E7%90%86/apiCode) */
   apiCode?: number;
   /** Request ID. Returned when the request fails. */
@@ -14,8 +14,8 @@ export interface ResetFactorRespDto {
 
 /** Validates {@link ResetFactorRespDto}. */
 export const ResetFactorRespDtoSchema = /*#__PURE__*/ z.object({
-  statusCode: z.number().describe('Business status code, which can be used to determine whether the operation is successful, 200 means success.').optional(),
-  message: z.string().describe('description').optional(),
+  statusCode: z.number().describe('Business status code, which can be used to determine whether the operation is successful, 200 means success.'),
+  message: z.string().describe('description'),
   apiCode: z.number().describe('Segmented error code, which can be used to get the specific error type (not returned for successful requests). For a detailed list of error codes, see: [API Code List](https://api-explorer.genauth.ai/?tag=group/%E5%BC%80%E5%8F%91%E5%87%86%E5%A4%87#tag/%E5%BC%80%E5%8F%91%E5%87%86%E5%A4%87/%E9%94%99%E8%AF%AF%E5%A4%84%E7%90%86/apiCode)').optional(),
   requestId: z.string().describe('Request ID. Returned when the request fails.').optional()
 });

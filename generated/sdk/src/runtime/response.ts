@@ -1,5 +1,6 @@
-// Reading a response body and recognising the GenAuth envelope `{statusCode, message, apiCode, requestId, data}`.
+// Reading a response body, recognising a response envelope (`{statusCode, message, apiCode, requestId, data}`), ApiError.
 import { ApiError, SdkError } from './errors.js';
+import type { EnvelopeSpec } from './types.js';
 
 /** `application/json`, `application/problem+json`, ... */
 function isJsonType(contentType: string): boolean {
@@ -44,30 +45,36 @@ function field<T extends 'string' | 'number'>(body: object, name: string, type: 
   return typeof value === type ? (value as T extends 'string' ? string : number) : undefined;
 }
 
-/** The envelope fields, when the payload is an object with a numeric `statusCode`. */
-export function readEnvelope(payload: unknown): Envelope | undefined {
+/** The envelope's fields, when the payload is an object whose status field is a number. */
+export function readEnvelope(payload: unknown, spec: EnvelopeSpec): Envelope | undefined {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined;
-  const statusCode = field(payload, 'statusCode', 'number');
+  const statusCode = field(payload, spec.status, 'number');
   if (statusCode === undefined) return undefined;
   const envelope: Envelope = { statusCode };
-  const message = field(payload, 'message', 'string');
-  const apiCode = field(payload, 'apiCode', 'number');
-  const requestId = field(payload, 'requestId', 'string');
+  const message = spec.message === undefined ? undefined : field(payload, spec.message, 'string');
+  const apiCode = spec.code === undefined ? undefined : field(payload, spec.code, 'number');
+  const requestId = spec.requestId === undefined ? undefined : field(payload, spec.requestId, 'string');
   if (message !== undefined) envelope.message = message;
   if (apiCode !== undefined) envelope.apiCode = apiCode;
   if (requestId !== undefined) envelope.requestId = requestId;
   return envelope;
 }
 
-/** A message for bodies without an envelope: OAuth's `error_description`/`error`, `message`, or text. */
+/**
+ * A message for bodies without an envelope: `message`, OAuth's `error_description`/`error`, an
+ * `error` object's `message` (Stripe's `{ error: { message } }`), or the text.
+ */
 function looseMessage(payload: unknown): string | undefined {
   if (typeof payload === 'string') return payload.slice(0, 500);
   if (typeof payload !== 'object' || payload === null) return undefined;
-  return field(payload, 'message', 'string') ?? field(payload, 'error_description', 'string') ?? field(payload, 'error', 'string');
+  const nested = (payload as Record<string, unknown>)['error'];
+  const inner = typeof nested === 'object' && nested !== null ? field(nested, 'message', 'string') : undefined;
+  return field(payload, 'message', 'string') ?? field(payload, 'error_description', 'string') ?? field(payload, 'error', 'string') ?? inner;
 }
 
-export function apiErrorFrom(operationId: string, response: Response, payload: unknown): ApiError {
-  const envelope = readEnvelope(payload);
+/** The ApiError of a failed response; with an envelope, its fields fill the error's. */
+export function apiErrorFrom(operationId: string, response: Response, payload: unknown, spec?: EnvelopeSpec): ApiError {
+  const envelope = spec ? readEnvelope(payload, spec) : undefined;
   const requestId = envelope?.requestId ?? response.headers.get('x-request-id') ?? undefined;
   return new ApiError({
     operationId,

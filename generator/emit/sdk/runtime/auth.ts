@@ -1,9 +1,6 @@
-// The two auth schemes the GenAuth API needs, as AuthHooks; any other scheme is `options.auth`.
+// GenAuth's two schemes, as AuthHooks (security.ts applies them, and the OpenAPI schemes, per operation).
 import { hmacSha1Base64, signatureNonce, stringToSign } from './genauth-signature.js';
 import type { AuthHook, ClientOptions, RequestContext } from './types.js';
-
-/** The published SDK's default host. */
-export const DEFAULT_HOST: string = 'https://api.genauth.ai';
 
 /** Language of the API's messages (`x-genauth-lang`). */
 export type Lang = 'zh-CN' | 'en-US';

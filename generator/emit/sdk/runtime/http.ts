@@ -1,10 +1,10 @@
 // HttpClient: one call = encode args → (attempt: hooks, auth, fetch, read) → retry? → errors → validation.
-import { DEFAULT_HOST } from './auth.js';
-import { appendQuery, encodeBody, fillPath, normaliseHost, paramHeaders, queryValues, type EncodedBody } from './encoding.js';
+import { appendQuery, encodeBody, fillPath, paramHeaders, queryValues, type EncodedBody } from './encoding.js';
 import { AbortError, NetworkError, SdkError, TimeoutError } from './errors.js';
 import { apiErrorFrom, readEnvelope, readPayload } from './response.js';
 import { isIdempotent, isRetryableStatus, resolveRetry, retryDelay, sleep } from './retry.js';
-import type { AuthHook, ClientOptions, OperationSpec, RequestContext, RequestOptions } from './types.js';
+import { baseUrl, type ServerChoice } from './servers.js';
+import type { AuthHook, ClientOptions, EnvelopeSpec, OperationSpec, RequestContext, RequestOptions, SecurityRequirement, ServerSpec } from './types.js';
 import { assertValid, checksRequest, checksResponse } from './validation.js';
 
 /** The published SDK's default timeout. */
@@ -28,15 +28,35 @@ interface AttemptResult {
   payload: unknown;
 }
 
+/** What a generated client knows of its API: servers, security, envelope, and its default auth. */
+export interface ClientDefaults {
+  auth?: AuthHook;
+  /** The caller's host under the option name the client uses (`appHost`); else `options.host`. */
+  host?: string | undefined;
+  /** The API description's servers, the first one the default. */
+  servers?: readonly ServerSpec[];
+  /** Security of operations that state none. */
+  security?: readonly SecurityRequirement[];
+  envelope?: EnvelopeSpec;
+}
+
 export class HttpClient {
+  /** The base URL of operations without servers of their own. */
   readonly host: string;
   readonly #options: ClientOptions;
   readonly #auth: AuthHook | undefined;
   readonly #fetch: Fetch;
+  readonly #choice: ServerChoice;
+  readonly #security: readonly SecurityRequirement[];
+  readonly #envelope: EnvelopeSpec | undefined;
 
-  constructor(options: ClientOptions, defaults: { auth?: AuthHook; host?: string } = {}) {
+  constructor(options: ClientOptions, defaults: ClientDefaults = {}) {
     this.#options = options;
-    this.host = normaliseHost(defaults.host ?? options.host ?? DEFAULT_HOST);
+    this.#choice = { host: defaults.host ?? options.host, replaced: options.servers, variables: options.serverVariables };
+    // decided here, so a client of an API without a server fails at construction, not on a call
+    this.host = baseUrl(defaults.servers ?? [], this.#choice, true, 'client');
+    this.#security = defaults.security ?? [];
+    this.#envelope = defaults.envelope;
     this.#auth = options.auth ?? defaults.auth;
     const custom = options.fetch;
     // Wrapped so platform fetch is never called with the client as `this` (browsers reject that).
@@ -77,11 +97,11 @@ export class HttpClient {
           await this.#pause(op, retryDelay(attempt, response.headers.get('retry-after'), retry), options.signal);
           continue;
         }
-        throw apiErrorFrom(op.id, response, payload);
+        throw apiErrorFrom(op.id, response, payload, this.#envelope);
       }
-      if (this.#options.envelopeErrors !== false) {
-        const envelope = readEnvelope(payload);
-        if (envelope && envelope.statusCode !== 200) throw apiErrorFrom(op.id, response, payload);
+      if (this.#envelope && this.#options.envelopeErrors !== false) {
+        const envelope = readEnvelope(payload, this.#envelope);
+        if (envelope && !this.#envelope.success.includes(envelope.statusCode)) throw apiErrorFrom(op.id, response, payload, this.#envelope);
       }
       if (checksResponse(mode) && op.responseSchema) assertValid(op.responseSchema, payload, op.id, 'response');
       return payload as T;
@@ -141,7 +161,9 @@ export class HttpClient {
 
   /** Fresh per attempt: hooks and auth may change headers, and signatures carry a date and nonce. */
   #context(call: PreparedCall, attempt: number, signal: AbortSignal): RequestContext {
-    const url = new URL(this.host + call.path);
+    // an operation's relative server is relative to the client's origin
+    const base = call.op.servers ? baseUrl(call.op.servers, { ...this.#choice, host: this.#choice.host ?? new URL(this.host).origin }, false, call.op.id) : this.host;
+    const url = new URL(base + call.path);
     appendQuery(url, call.query);
     const headers = new Headers({ accept: 'application/json' });
     for (const [name, value] of Object.entries(this.#options.headers ?? {})) headers.set(name, value);
@@ -159,6 +181,7 @@ export class HttpClient {
       path: call.path,
       query: call.query,
       json: call.body.json,
+      security: call.op.security ?? this.#security,
     };
   }
 

@@ -6,5 +6,7 @@ export * from './genauth-signature.js';
 export * from './http.js';
 export * from './response.js';
 export * from './retry.js';
+export * from './security.js';
+export * from './servers.js';
 export * from './types.js';
 export * from './validation.js';

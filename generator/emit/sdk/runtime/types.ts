@@ -36,9 +36,33 @@ export interface RequestContext {
   query: Readonly<Record<string, unknown>>;
   /** The JSON body before serialisation, when the body is JSON. */
   json: unknown;
+  /** The operation's security requirements, any one of which authorises it (`[]`: none needed). */
+  security: readonly SecurityRequirement[];
 }
 
 export type AuthHook = (ctx: RequestContext) => void | Promise<void>;
+
+/** A server of the API description: `{name}` placeholders in `url` are its variables. */
+export interface ServerSpec {
+  url: string;
+  variables?: Readonly<Record<string, { default: string; enum?: readonly string[] }>>;
+}
+
+/** One way to authorise a call: scheme name → OAuth scopes. `{}`: no credentials needed. */
+export type SecurityRequirement = Readonly<Partial<Record<string, readonly string[]>>>;
+
+/**
+ * A response envelope the API wraps every response in (`{ statusCode, message, data }`): a 2xx
+ * whose `status` field holds a value not in `success` is an ApiError.
+ */
+export interface EnvelopeSpec {
+  status: string;
+  success: readonly number[];
+  /** Fields ApiError reads its message, fine-grained code and request id from. */
+  message?: string;
+  code?: string;
+  requestId?: string;
+}
 
 export interface Hooks {
   /** Runs before auth, so headers it adds are covered by a request signature. */
@@ -48,8 +72,18 @@ export interface Hooks {
 }
 
 export interface ClientOptions {
-  /** Base URL of the API, e.g. `https://api.genauth.ai`; a missing scheme means https. */
+  /**
+   * Base URL of the API, e.g. `https://api.example.com`; a missing scheme means https. Replaces
+   * the API description's default server; required when the description names none.
+   */
   host?: string;
+  /** Values of the servers' `{variables}` (each defaults to the description's `default`). */
+  serverVariables?: Record<string, string>;
+  /**
+   * Replaces servers of the description by their URL as written, e.g. an operation's own server
+   * (`{ 'https://files.stripe.com/': 'http://localhost:12111' }`).
+   */
+  servers?: Record<string, string>;
   /** Defaults to the platform's global fetch. */
   fetch?: typeof fetch;
   /** Per attempt, covering the response body too. Default 10 000 ms (the published SDK's). 0 = none. */
@@ -59,11 +93,11 @@ export interface ClientOptions {
   /** Sent with every request. */
   headers?: Record<string, string>;
   hooks?: Hooks;
-  /** Replaces the client's default auth (GenAuth signing / app token). */
+  /** Replaces the client's auth (the API's security schemes) with your own hook. */
   auth?: AuthHook;
   /** Default 'off'. */
   validate?: ValidationMode;
-  /** Throw ApiError when a 2xx envelope has a statusCode other than 200. Default true. */
+  /** For an API with a response envelope: throw ApiError when a 2xx envelope reports a failure. Default true. */
   envelopeErrors?: boolean;
 }
 
@@ -93,6 +127,10 @@ export interface OperationSpec {
   path: string;
   /** 'body' params are gathered into one JSON object body. */
   params: readonly ParamSpec[];
+  /** The operation's own servers, replacing the client's. */
+  servers?: readonly ServerSpec[];
+  /** The operation's own security, replacing the client's (`[]`: none). */
+  security?: readonly SecurityRequirement[];
   /** A whole-body argument (OpenAPI requestBody); wins over 'body' params. */
   body?: { key: string; encoding: BodyEncoding; contentType: string };
   /** Validates the args object (request validation). */

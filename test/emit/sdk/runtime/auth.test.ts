@@ -9,7 +9,7 @@ import {
   HttpClient,
   type OperationSpec,
 } from '../../../../generator/emit/sdk/runtime/index.js';
-import { expectedSignature, sendJson, startServer, type RecordedRequest, type TestServer } from './test-server.js';
+import { GENAUTH_ENVELOPE, expectedSignature, sendJson, startServer, type RecordedRequest, type TestServer } from './test-server.js';
 
 const ACCESS_KEY_ID = '60e043f8cd91b87d712b6365';
 const ACCESS_KEY_SECRET = '158c7679333bc196b524d78d745813e9';
@@ -59,7 +59,7 @@ const resetFactor: OperationSpec = {
 
 function managementHttp(secret = ACCESS_KEY_SECRET, extra: { tenantId?: string } = {}): HttpClient {
   const options = { host: server.host, accessKeyId: ACCESS_KEY_ID, accessKeySecret: secret, ...extra };
-  return new HttpClient(options, { auth: genauthSignatureAuth(options), host: options.host });
+  return new HttpClient(options, { auth: genauthSignatureAuth(options), host: options.host, envelope: GENAUTH_ENVELOPE });
 }
 
 describe('GenAuth request signature (management client)', () => {

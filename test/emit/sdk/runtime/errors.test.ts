@@ -10,7 +10,7 @@ import {
   TimeoutError,
   type OperationSpec,
 } from '../../../../generator/emit/sdk/runtime/index.js';
-import { sendJson, startServer, type TestServer } from './test-server.js';
+import { GENAUTH_ENVELOPE, sendJson, startServer, type TestServer } from './test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('error mapping', () => {
     server.handle((_req, res) =>
       sendJson(res, 404, { statusCode: 404, apiCode: 2004, message: '用户不存在', requestId: 'req-1' }),
     );
-    const error = await failure(new HttpClient({ host: server.host }).request(getUser, { userId: 'nope' }));
+    const error = await failure(new HttpClient({ host: server.host }, { envelope: GENAUTH_ENVELOPE }).request(getUser, { userId: 'nope' }));
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toBeInstanceOf(SdkError);
     expect(error).toMatchObject({
@@ -61,7 +61,7 @@ describe('error mapping', () => {
       res.writeHead(400, { 'content-type': 'application/json', 'x-request-id': 'hdr-7' });
       res.end(JSON.stringify({ error: 'invalid_grant', error_description: 'code expired' }));
     });
-    const error = await failure(new HttpClient({ host: server.host }).request(getUser, {}));
+    const error = await failure(new HttpClient({ host: server.host }, { envelope: GENAUTH_ENVELOPE }).request(getUser, {}));
     expect(error).toBeInstanceOf(ApiError);
     const api = error as ApiError;
     expect([api.status, api.statusCode, api.apiCode, api.requestId]).toEqual([400, undefined, undefined, 'hdr-7']);
@@ -73,13 +73,13 @@ describe('error mapping', () => {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<html>bad gateway</html>');
     });
-    const error = await failure(new HttpClient({ host: server.host, retry: 0 }).request(getUser, {}));
+    const error = await failure(new HttpClient({ host: server.host, retry: 0 }, { envelope: GENAUTH_ENVELOPE }).request(getUser, {}));
     expect(error).toMatchObject({ status: 502, body: '<html>bad gateway</html>' });
   });
 
   it('throws ApiError for a 2xx whose envelope statusCode is not 200', async () => {
     server.handle((_req, res) => sendJson(res, 200, { statusCode: 400, apiCode: 1001, message: 'bad phone', requestId: 'e-2' }));
-    const error = await failure(new HttpClient({ host: server.host }).request(getUser, { userId: 'u' }));
+    const error = await failure(new HttpClient({ host: server.host }, { envelope: GENAUTH_ENVELOPE }).request(getUser, { userId: 'u' }));
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 200, statusCode: 400, apiCode: 1001, requestId: 'e-2' });
     expect((error as Error).message).toContain('bad phone');
@@ -88,13 +88,18 @@ describe('error mapping', () => {
   it('with envelopeErrors:false returns such a 2xx envelope as data', async () => {
     const body = { statusCode: 400, apiCode: 1001, message: 'bad phone' };
     server.handle((_req, res) => sendJson(res, 200, body));
-    const http = new HttpClient({ host: server.host, envelopeErrors: false });
+    const http = new HttpClient({ host: server.host, envelopeErrors: false }, { envelope: GENAUTH_ENVELOPE });
     await expect(http.request(getUser, {})).resolves.toEqual(body);
+  });
+
+  it('without an envelope (an API whose profile declares none) a 2xx body with statusCode is data', async () => {
+    server.handle((_req, res) => sendJson(res, 201, { message: 'Property created', statusCode: 201 }));
+    await expect(new HttpClient({ host: server.host }).request(getUser, {})).resolves.toEqual({ message: 'Property created', statusCode: 201 });
   });
 
   it('does not treat a 2xx without statusCode as an envelope error', async () => {
     server.handle((_req, res) => sendJson(res, 200, [{ statusCode: 500 }]));
-    await expect(new HttpClient({ host: server.host }).request(getUser, {})).resolves.toEqual([{ statusCode: 500 }]);
+    await expect(new HttpClient({ host: server.host }, { envelope: GENAUTH_ENVELOPE }).request(getUser, {})).resolves.toEqual([{ statusCode: 500 }]);
   });
 
   it('throws SdkError for a 2xx that promises JSON and sends something else', async () => {
@@ -102,7 +107,7 @@ describe('error mapping', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"statusCode": 200, ');
     });
-    const error = await failure(new HttpClient({ host: server.host }).request(getUser, {}));
+    const error = await failure(new HttpClient({ host: server.host }, { envelope: GENAUTH_ENVELOPE }).request(getUser, {}));
     expect(error).toBeInstanceOf(SdkError);
     expect(error).not.toBeInstanceOf(ApiError);
     expect((error as Error).message).toMatch(/not valid JSON/);

@@ -19,10 +19,13 @@ describe('runtime surface', () => {
       'ValidationError',
       'genauthSignatureAuth',
       'appAuth',
-      'DEFAULT_HOST',
+      'securityAuth',
+      'baseUrl',
+      'serverUrl',
     ];
     for (const name of contract) expect(runtime, name).toHaveProperty(name);
-    expect(runtime.DEFAULT_HOST).toBe('https://api.genauth.ai');
+    // no API's host is built in: a default base URL comes from the API description (or its profile)
+    expect(runtime).not.toHaveProperty('DEFAULT_HOST');
   });
 
   it('imports only zod and sibling files (no node:*, no other package)', () => {

@@ -4,6 +4,9 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The GenAuth docs family's envelope, as its profile declares it (sdkforge.config.json). */
+export const GENAUTH_ENVELOPE = { status: 'statusCode', success: [200], message: 'message', code: 'apiCode', requestId: 'requestId' } as const;
+
 export interface RecordedRequest {
   method: string;
   /** Path and query exactly as received. */

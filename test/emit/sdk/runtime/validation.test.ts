@@ -9,7 +9,7 @@ import {
   type OperationSpec,
   type ValidationMode,
 } from '../../../../generator/emit/sdk/runtime/index.js';
-import { sendJson, startServer, type TestServer } from './test-server.js';
+import { GENAUTH_ENVELOPE, sendJson, startServer, type TestServer } from './test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -51,7 +51,7 @@ const bad = {
 const good = { statusCode: 200, message: 'ok', data: { list: [{ userId: 'u1', authenticated: true }], extra: 'kept' } };
 
 function client(validate?: ValidationMode): HttpClient {
-  return new HttpClient({ host: server.host, ...(validate ? { validate } : {}) });
+  return new HttpClient({ host: server.host, ...(validate ? { validate } : {}) }, { envelope: GENAUTH_ENVELOPE });
 }
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
