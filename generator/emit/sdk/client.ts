@@ -168,6 +168,7 @@ function methodStructure(c: ClientNames, m: Method, refs: ModuleRefs): OptionalK
         ...paramTags,
         { tagName: 'param', text: 'options - per-request signal, timeout, headers and retry' },
         { tagName: 'returns', text: m.response.description ?? 'the response body' },
+        ...(n.error ? [{ tagName: 'throws', text: `{@link ${n.error}} for a documented error response; ApiError for any other failure status` }] : []),
         ...(m.deprecated ? [{ tagName: 'deprecated' }] : []),
         { tagName: 'remarks', text: `HTTP: ${m.http.verb} ${m.http.path}` },
         ...m.docs.map((d) => ({ tagName: 'see', text: d.file })),

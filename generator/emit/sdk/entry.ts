@@ -28,7 +28,7 @@ export function entryExports(api: Api, names: SdkNames, types: readonly NamedTyp
       moduleSpecifier: `./clients/${c.file}.params.js`,
       namedExports: sortedMethods(c.client).flatMap((m) => {
         const p = c.params.get(m.id)!;
-        return [{ name: p.type, isTypeOnly: true }, { name: p.schema }];
+        return [{ name: p.type, isTypeOnly: true }, { name: p.schema }, ...(p.error ? [{ name: p.error, isTypeOnly: true }] : [])];
       }),
     });
   }

@@ -67,7 +67,8 @@ export function emitSdk(api: Api, ctx: EmitContext, runtime: RuntimeSources | un
       diagnostics.push(diagnostic('sdk-method-renamed', `${c.className}.${r.from} is named ${r.to} in the SDK and the docs: ${r.reason}; it still calls ${r.method.http.verb} ${r.method.http.path}`, r.method.source));
     }
     const p = paramsModule(c, names, groups, diagnostics);
-    print(p.path, [zodImport, ...p.refs.imports()], p.statements, p.refs);
+    const apiError: OptionalKind<ImportDeclarationStructure>[] = p.usesApiError ? [{ moduleSpecifier: '../runtime/index.js', namedImports: [{ name: 'ApiError', isTypeOnly: true }] }] : [];
+    print(p.path, [zodImport, ...apiError, ...p.refs.imports()], p.statements, p.refs);
     const m = clientModule(api, c, names, groups);
     print(m.path, [...m.imports, ...m.refs.imports()], m.statements, m.refs);
   }

@@ -49,8 +49,8 @@ export interface ClientNames {
   /** Module stem under src/clients/. */
   file: string;
   members: Map<string, string>;
-  /** By method id. */
-  params: Map<string, { type: string; schema: string }>;
+  /** By method id; `error` when the method documents typed error responses (`ApiError<…>` alias). */
+  params: Map<string, { type: string; schema: string; error?: string }>;
 }
 
 export interface SdkNames {
@@ -90,13 +90,15 @@ export function sdkNames(api: Api, runtimeExports: readonly string[]): SdkNames 
   const clientFiles = new NameSpace([], (s) => s.toLowerCase());
   const out: ClientNames[] = clients.map((client, i) => {
     const className = classNames[i]!;
-    const params = new Map<string, { type: string; schema: string }>();
+    const params = new Map<string, { type: string; schema: string; error?: string }>();
     const prefix = pascalCase(splitWords(className).filter((w, j, all) => !(w === 'client' && j === all.length - 1)));
     for (const m of sortedMethods(client)) {
       const stem = paramsTypeStem(m);
       const base = safeIdentifier((stemCount.get(stem) ?? 0) > 1 ? `${prefix}${stem}` : stem, 'Params');
       const type = exported.claim(base, withSchema);
-      params.set(m.id, { type, schema: `${type}Schema` });
+      const entry: { type: string; schema: string; error?: string } = { type, schema: `${type}Schema` };
+      if (typedErrors(m).length > 0) entry.error = exported.claim(base.replace(/Params$/, '') + 'Error');
+      params.set(m.id, entry);
     }
     return { client, className, file: fileStem(className, clientFiles, 'client'), members: methodMemberNames(client), params };
   });
@@ -111,4 +113,9 @@ export function uniqueTypes(api: Api): NamedType[] {
 
 export function sortedMethods(client: Client): Method[] {
   return [...client.methods].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The error responses of a method whose body the spec types. */
+export function typedErrors(m: Method): NonNullable<Method['errors']> {
+  return (m.errors ?? []).filter((e) => e.type.kind !== 'unknown');
 }

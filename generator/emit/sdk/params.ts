@@ -6,7 +6,7 @@ import { f, id, memberKeyText, printExpression, printType, pure } from './ast.js
 import { fieldDocs, jsDoc } from './docs.js';
 import { ModuleRefs } from './module-refs.js';
 import type { ClientNames, SdkNames } from './names.js';
-import { sortedMethods } from './names.js';
+import { sortedMethods, typedErrors } from './names.js';
 import { typeNode } from './types.js';
 import { objectSchema } from './zod.js';
 
@@ -31,6 +31,7 @@ export function argumentFields(method: Method): Field[] {
 export function paramsModule(c: ClientNames, names: SdkNames, groups: Map<string, number>, diagnostics: Diagnostic[]) {
   const refs = new ModuleRefs(names, groups, (file) => `../models/${file}.js`);
   const statements: StatementStructures[] = [];
+  let usesApiError = false;
   for (const method of sortedMethods(c.client)) {
     const n = c.params.get(method.id)!;
     const fields = argumentFields(method);
@@ -79,8 +80,21 @@ export function paramsModule(c: ClientNames, names: SdkNames, groups: Map<string
       docs: jsDoc({ summary: `Validates {@link ${n.type}}; fills in documented defaults.` }),
       declarations: [{ name: n.schema, initializer: printExpression(pure(schema)) }],
     });
+    if (n.error) {
+      // the documented error bodies: `catch (e) { if (e instanceof ApiError) (e as GetXError).body… }`
+      const errors = typedErrors(method);
+      const bodies = [...new Map(errors.map((e) => [printType(typeNode(e.type, refs)), e])).keys()];
+      statements.push({
+        kind: StructureKind.TypeAlias,
+        name: n.error,
+        isExported: true,
+        docs: jsDoc({ summary: `What {@link ${c.className}.${c.members.get(method.id)}} throws for a documented error response (${errors.map((e) => e.status).join(', ')}).` }),
+        type: `ApiError<${bodies.join(' | ')}>`,
+      });
+      usesApiError = true;
+    }
   }
-  return { path: paramsPath(c.file), statements, refs };
+  return { path: paramsPath(c.file), statements, refs, usesApiError };
 }
 
 const noArguments = (): ts.TypeNode =>

@@ -2,6 +2,7 @@
 // see test/fixtures/openapi/real/README.md), compiled by TypeScript, imported by Node, and called
 // against a real HTTP server on 127.0.0.1. A request meant for the API's own host (api.stripe.com)
 // is sent by a fetch that records the URL the client built and delivers it to the local server.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { ConfigSchema } from '../../../generator/config.js';
 import { build } from '../../../generator/pipeline.js';
 import { ROOT } from '../../helpers/shared.js';
 import { sendJson, startServer, type TestServer } from './runtime/test-server.js';
-import { cleanup, compile, sdkFiles, tempDir, writeFiles } from './sdk-harness.js';
+import { cleanup, compile, sdkFiles, tempDir, typeCheck, writeFiles } from './sdk-harness.js';
 
 type Method = (params?: object, options?: object) => Promise<unknown>;
 type ClientClass = new (options?: object) => Record<string, Method>;
@@ -176,6 +177,39 @@ describe('errors: what the spec\'s responses say, no envelope', () => {
     expect(error.body).toEqual({ error: { type: 'card_error', message: 'Your card was declined.' } });
     expect(error.message).toContain('Your card was declined.');
   });
+});
+
+describe('errors are typed per operation where the spec gives an error schema', () => {
+  it("Box deleteFilesId: DeleteFilesIdError is ApiError<ClientError>; a 404 body reads as the spec's ClientError", async () => {
+    const example = join(dir, 'box/sdk/typed-error.ts');
+    writeFileSync(
+      example,
+      [
+        "import { ApiError, FilesClient, type DeleteFilesIdError } from './src/index.js';",
+        'export async function codeOf(files: FilesClient): Promise<string | undefined> {',
+        '  try {',
+        "    await files.deleteFilesId({ file_id: '1' });",
+        '    return undefined;',
+        '  } catch (error) {',
+        '    if (error instanceof ApiError) return (error as DeleteFilesIdError).body.code;',
+        '    throw error;',
+        '  }',
+        '}',
+        // the body is not `any`: a field ClientError does not have is a compile error
+        "export const wrong = (e: DeleteFilesIdError): number => e.body.no_such_field;",
+        '',
+      ].join('\n'),
+    );
+    const errors = typeCheck(join(dir, 'box/sdk'), [example]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/typed-error\.ts:11 TS2339: Property 'no_such_field' does not exist on type 'ClientError'/);
+
+    server.handle((_req, res) => sendJson(res, 404, { type: 'error', status: 404, code: 'not_found', message: 'Could not find the specified resource' }));
+    const files = new sdks.box.FilesClient!({ host: server.host, credentials: { OAuth2Security: 't' }, retry: 0 });
+    const error = (await files.deleteFilesId!({ file_id: '1' }).catch((e: unknown) => e)) as { status: number; body: { code: string } };
+    expect(error).toBeInstanceOf(sdks.box.ApiError);
+    expect([error.status, error.body.code]).toEqual([404, 'not_found']);
+  }, 60_000);
 });
 
 describe("operation-level $ref: DigitalOcean's droplets, on the wire", () => {
