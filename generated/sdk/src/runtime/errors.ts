@@ -22,7 +22,7 @@ export interface ApiErrorInit {
  * The API answered, but with a failure: a non-2xx HTTP status, or a 2xx whose envelope
  * `statusCode` is not 200 (GenAuth reports most errors that way).
  */
-export class ApiError extends SdkError {
+export class ApiError<TBody = unknown> extends SdkError {
   /** HTTP status of the response. */
   readonly status: number;
   /** `statusCode` of the response envelope, when there is one. */
@@ -30,8 +30,8 @@ export class ApiError extends SdkError {
   /** `apiCode` of the envelope: the fine-grained error code. */
   readonly apiCode?: number;
   readonly requestId?: string;
-  /** The parsed response body (JSON, text, or undefined when empty). */
-  readonly body: unknown;
+  /** The parsed response body (JSON, text, or undefined when empty); typed per operation where the spec documents it (`<Method>Error`). */
+  readonly body: TBody;
   readonly operationId: string;
 
   constructor(init: ApiErrorInit) {
@@ -42,7 +42,7 @@ export class ApiError extends SdkError {
     if (init.statusCode !== undefined) this.statusCode = init.statusCode;
     if (init.apiCode !== undefined) this.apiCode = init.apiCode;
     if (init.requestId !== undefined) this.requestId = init.requestId;
-    this.body = init.body;
+    this.body = init.body as TBody;
     this.operationId = init.operationId;
   }
 }
