@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
-import { ConfigSchema } from '../../../generator/config.js';
+import { ConfigSchema, loadConfig } from '../../../generator/config.js';
 import { parseMarkdown } from '../../../generator/emit/docs/markdown.js';
 import type { GeneratedFile } from '../../../generator/output/files.js';
 import { build } from '../../../generator/pipeline.js';
@@ -32,7 +32,8 @@ function snippets(files: readonly GeneratedFile[]): { page: string; code: string
 
 
 async function check(inputs: string[], name: string): Promise<{ count: number; errors: string[]; pages: number }> {
-  const config = ConfigSchema.parse({ sdk: { packageName: 'genauth-sdk' } });
+  // the docs family's profile (sdkforge.config.json): the snippets' set-up lines are GenAuth's
+  const config = { ...(await loadConfig(ROOT)).config, sdk: ConfigSchema.parse({ sdk: { packageName: 'genauth-sdk' } }).sdk };
   const result = await build({ config, cwd: ROOT, inputs });
   const dir = join(ROOT, 'test/.tmp/docs-snippets', name);
   const found = snippets(result.files);
