@@ -9,7 +9,6 @@ import { pagesParser } from './docs/page-cache.js';
 import { resolveInputs, type ResolvedInputs } from './inputs.js';
 import { ingestSpecs } from './specs.js';
 import { applyProfile, type LocatedProfile } from './profile.js';
-import type { Config } from '../config.js';
 
 export type { PageParser } from './docs/index.js';
 /** The cached page parser, for a command that ingests the same pages twice in one run. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigSchema, loadConfig, type Config } from '../../../generator/config.js';
-import { configIngestOptions, ingest } from '../../../generator/ingest/index.js';
+import { ingestOptionsOf, ingest } from '../../../generator/ingest/index.js';
 import type { NamedType } from '../../../generator/ir/types.js';
 import { build } from '../../../generator/pipeline.js';
 import { ROOT } from '../../helpers/shared.js';
@@ -19,7 +19,7 @@ const fieldsOf = (t: NamedType | undefined) => (t?.type.kind === 'object' ? t.ty
 
 describe('the GenAuth profile of sdkforge.config.json, on docs-input', async () => {
   const { config } = await loadConfig(ROOT);
-  const r = await ingest(['docs-input'], { cwd: ROOT, ...configIngestOptions(config) });
+  const r = await ingest(['docs-input'], { cwd: ROOT, ...ingestOptionsOf(config) });
 
   it('servers, schemes, per-client security and the envelope are in the IR, sourced in the config file', () => {
     expect(r.api.servers).toEqual([{ url: 'https://api.genauth.ai', description: expect.any(String), source: { file: 'sdkforge.config.json', line: 9, column: 17 } }]);
@@ -49,7 +49,7 @@ describe('the GenAuth profile of sdkforge.config.json, on docs-input', async () 
   });
 
   it('is not applied to a spec alone, and says so', async () => {
-    const spec = await ingest(['test/fixtures/openapi/real/jira.json'], { cwd: ROOT, ...configIngestOptions(config) });
+    const spec = await ingest(['test/fixtures/openapi/real/jira.json'], { cwd: ROOT, ...ingestOptionsOf(config) });
     expect(spec.api.envelope).toBeUndefined();
     expect(spec.api.securitySchemes?.map((s) => s.name)).toEqual(['OAuth2', 'basicAuth']);
     expect(spec.diagnostics.find((d) => d.code === 'profile-setting-unused')?.message).toMatch(/OpenAPI documents only/);
