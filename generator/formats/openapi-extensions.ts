@@ -22,7 +22,7 @@ export const X = {
   category: 'x-sdkforge-category',
   /** operation: Method.docs */
   docs: 'x-sdkforge-docs',
-  /** operation: how verb and path were decided, for docs-derived methods ({kind, rule}) */
+  /** operation: how verb and path were decided, for docs-derived methods ({kind, rule} or {kind, evidence}) */
   verbOrigin: 'x-sdkforge-verb-origin',
   pathOrigin: 'x-sdkforge-path-origin',
   /** schema: a reference to a named type the IR does not define (kept, so IR validation still reports it) */

@@ -24,6 +24,11 @@ export type Origin =
   | { kind: 'spec'; source: SourceLocation }
   /** A documented rule applied to docs-derived methods; `rule` names which one fired. */
   | { kind: 'rule'; rule: string; source: SourceLocation }
+  /**
+   * A trace the docs pages leave of a fact they do not state (README, "HTTP verbs and paths"):
+   * `evidence` names it (`row-layout`, `parameter-shape`, ...), `source` is where it was seen.
+   */
+  | { kind: 'evidence'; evidence: string; source: SourceLocation }
   | { kind: 'override'; source: SourceLocation };
 
 export interface EnumValue {

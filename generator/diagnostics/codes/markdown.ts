@@ -56,6 +56,18 @@ export const markdownCodes = {
     cause: 'A table row has more or fewer cells than the header row, usually an unescaped `|` or a missing cell. A missing cell is found by what the other cells hold (a type, yes/no, a default, prose, a sample in backticks) and the row is read with its cells under those columns; the message says which.',
     fix: 'Escape `|` inside cells as `\\|`, or add the missing cell (`-` for no default, an empty cell between two `|` for no sample).',
   },
+  'md-verb-evidence-conflict': {
+    severity: 'warning',
+    title: 'A page contradicts itself on where its parameters travel',
+    cause: 'The traces a page leaves of its HTTP verb disagree: its parameter rows mix the query-string layout and the body layout (or one row has the indent of one and the type spacing of the other), or the rows, the request type line and the sample code say different things. Hand-edited copies of generated pages do this.',
+    fix: 'Lay the rows out as the docs generator does (README, "HTTP verbs and paths"), or make the request type line and the sample code agree with them. The most trusted trace is used.',
+  },
+  'md-verb-evidence-disagreement': {
+    severity: 'warning',
+    title: "A method's language pages disagree on where its parameters travel",
+    cause: "Pages of one method in different SDK languages leave different traces of its HTTP verb (query-string rows on some, body rows on others), usually because some pages were generated from an older version of the API.",
+    fix: 'Regenerate the stale pages. The placement most pages show is used; an overrides entry (http-overrides.json) settles it for good.',
+  },
   'md-table-row-unaligned': {
     severity: 'error',
     title: 'Row with a missing cell cannot be realigned',

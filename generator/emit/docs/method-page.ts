@@ -8,6 +8,8 @@ import { trusted } from './inert.js';
 import { proseBlocks, titleContent } from './prose.js';
 import { fitsType, placeholder } from './sample-values.js';
 import { buildSnippet } from './snippet.js';
+import { parameterTableMarkdown } from './markdown.js';
+import type { ParameterPlacement } from '../../formats/parameter-rows.js';
 import type { ColumnKey, DocsTemplate } from './templates.js';
 
 export interface MethodPageInput {
@@ -138,6 +140,20 @@ function dataStructure(named: NamedType, template: DocsTemplate): RootContent[] 
   return out;
 }
 
+/**
+ * Where the parameter rows say the parameters travel, when the verb was read from what the input
+ * pages showed (their row layout, a request type line, the sample code) or set by an override:
+ * the emitted page lays its rows out so, and reading it back gives the same verb. A verb given by
+ * the name rule or the parameters' shapes needs nothing: reading the page gives it again.
+ */
+function layoutPlacement(method: Method): ParameterPlacement | undefined {
+  const o = method.http.verbOrigin;
+  const shown = (o.kind === 'evidence' && o.evidence !== 'parameter-shape') || o.kind === 'override';
+  if (!shown) return undefined;
+  const where = method.parameters[0]?.in;
+  return where === 'query' ? 'query' : where === 'body' ? 'body' : undefined;
+}
+
 /** One method page, in the published layout, as an mdast tree. */
 export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: Diagnostic[] } {
   const { method, template } = input;
@@ -152,7 +168,9 @@ export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: D
 
   children.push(heading(2, [text(template.sections.parameters)]));
   if (method.parameters.length > 0) {
-    children.push(fieldTable(method.parameters, ['name', 'type', 'required', 'default', 'description', 'example'], template));
+    const table = fieldTable(method.parameters, ['name', 'type', 'required', 'default', 'description', 'example'], template);
+    const placement = layoutPlacement(method);
+    children.push(placement ? { type: 'html', value: parameterTableMarkdown(table, placement, 1) } : table);
   } else {
     children.push({ type: 'paragraph', children: [text(template.noParameters)] });
   }

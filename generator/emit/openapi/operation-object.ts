@@ -4,7 +4,12 @@ import { X } from '../../formats/openapi-extensions.js';
 import { fieldSchema, objectSchema, typeSchema, type ComponentNames, type Schema } from './schema-object.js';
 import { securityObject, serverObject } from './security-and-servers.js';
 
-const originExt = (o: Origin): Schema | undefined => (o.kind === 'rule' ? { kind: 'rule', rule: o.rule } : o.kind === 'override' ? { kind: 'override' } : undefined);
+function originExt(o: Origin): Schema | undefined {
+  if (o.kind === 'rule') return { kind: 'rule', rule: o.rule };
+  if (o.kind === 'evidence') return { kind: 'evidence', evidence: o.evidence };
+  if (o.kind === 'override') return { kind: 'override' };
+  return undefined;
+}
 
 export function operationOf(m: Method, operationId: string, names: ComponentNames): Schema {
   const op: Schema = { operationId, tags: [m.client], [X.client]: m.client };

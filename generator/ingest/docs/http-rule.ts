@@ -1,8 +1,9 @@
-import type { Field, HttpBinding, ParameterLocation, SourceLocation, TypeRef } from '../../ir/types.js';
+import type { Field, TypeRef } from '../../ir/types.js';
 
 /**
- * The docs do not state HTTP verbs and paths, so for docs-derived methods they come from this
- * rule (README, "HTTP verbs and paths"), and the IR records which part fired:
+ * The name rule: the last resort for a docs-derived method's verb, when its pages show nothing
+ * of where the parameters travel (http-binding.ts has the whole order; README, "HTTP verbs and
+ * paths"). The IR records which part fired:
  *
  * - path `api-v3-file-name`: `/api/v3/` + the page's file name (`get-user-mfa-info.md` →
  *   `/api/v3/get-user-mfa-info`);
@@ -49,23 +50,4 @@ export function verbRule(words: readonly string[], params: readonly Field[]): Ve
   const batchLookup = words[words.length - 1] === 'batch';
   if (!batchLookup && params.some((p) => p.required && p.type.kind === 'array')) return 'required-list-in-body';
   return 'query-name-scalar-params';
-}
-
-export function applyHttpRule(
-  words: readonly string[],
-  fileStem: string,
-  params: readonly Field[],
-  source: SourceLocation,
-): { http: HttpBinding; location: ParameterLocation } {
-  const rule = verbRule(words, params);
-  const get = rule === 'query-name-scalar-params';
-  return {
-    http: {
-      verb: get ? 'GET' : 'POST',
-      path: `/api/v3/${fileStem}`,
-      verbOrigin: { kind: 'rule', rule, source },
-      pathOrigin: { kind: 'rule', rule: 'api-v3-file-name', source },
-    },
-    location: get ? 'query' : 'body',
-  };
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics/types.js';
 import type { DocRef, Field, Method, NamedType, Parameter } from '../../ir/types.js';
 import { kebabCase, splitWords } from '../../naming/words.js';
 import { describeType } from '../../ir/describe.js';
-import { applyHttpRule } from './http-rule.js';
+import { decideHttpBinding } from './http-binding.js';
 import type { PageMethod, PageResult } from '../reader/read-page.js';
 import { dropWrongClientPages, type MethodPage } from './misfiled-pages.js';
 import { mergeTypes } from './named-types.js';
@@ -121,7 +121,8 @@ function mergeMethod(group: MethodPage[], diagnostics: Diagnostic[]): Method {
   if (primary.description) method.description = primary.description;
   if (primary.path.category) method.category = primary.path.category;
   if (primary.sample !== undefined) method.response.sample = primary.sample;
-  const { http, location } = applyHttpRule(words, primary.path.stem || kebabCase(words), params, primary.source);
+  const traces = ordered.map((p) => ({ file: p.file, traces: p.method.verbTraces ?? [] }));
+  const { http, location } = decideHttpBinding(words, primary.path.stem || kebabCase(words), params, traces, primary.source, diagnostics);
   method.http = http;
   method.parameters = params.map((p): Parameter => ({ ...p, in: location }));
   return method;

@@ -20,6 +20,7 @@ export interface OperationOptions {
 
 const originOf = (ext: unknown, loc: Where['loc']): Origin => {
   if (isObject(ext) && ext.kind === 'rule' && typeof ext.rule === 'string') return { kind: 'rule', rule: ext.rule, source: loc };
+  if (isObject(ext) && ext.kind === 'evidence' && typeof ext.evidence === 'string') return { kind: 'evidence', evidence: ext.evidence, source: loc };
   if (isObject(ext) && ext.kind === 'override') return { kind: 'override', source: loc };
   return { kind: 'spec', source: loc };
 };

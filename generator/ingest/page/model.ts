@@ -44,6 +44,12 @@ export interface TableRow extends FromFile {
   line: number;
   /** False for a body line without a leading `|`: often the continuation of a cell broken over lines. */
   leadingPipe: boolean;
+  /**
+   * The whitespace as written, where the syntax has it (markdown): spaces before the leading `|`
+   * and after each cell's text. A docs generator's layout leaves facts in it
+   * (formats/parameter-rows.ts).
+   */
+  spacing?: { indent: number; after: number[] };
 }
 
 export interface TableBlock extends FromFile {
@@ -51,6 +57,8 @@ export interface TableBlock extends FromFile {
   header: TableRow;
   rows: TableRow[];
   line: number;
+  /** The delimiter row's cells as written (`----`, `:---:`), where the syntax has one (markdown). */
+  delimiter?: string[];
   /**
    * Set when the delimiter row held more than delimiters: the first body row fused into it.
    * `fusedCells` are the cells after the last delimiter-looking cell.

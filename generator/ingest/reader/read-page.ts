@@ -10,6 +10,7 @@ import { readMethodName } from './method-name.js';
 import { readPagePath, type PagePath } from './page-path.js';
 import { readResponseSection } from './response-section.js';
 import { sectionKind, type SectionKind } from './sections.js';
+import { readVerbTraces, type VerbTrace } from './verb-evidence.js';
 
 /** What one docs page says: a method (or nothing) and the data structures it defines. */
 export interface PageResult {
@@ -36,6 +37,8 @@ export interface PageMethod {
   parameters: Field[];
   /** Parameters rebuilt from a damaged row: their facts yield to other pages of the method. */
   partialParameters: string[];
+  /** What the page shows of where the parameters travel, most trusted first (verb-evidence.ts). */
+  verbTraces: VerbTrace[];
   responseType?: string;
   responseDescription?: string;
   sample?: JsonValue;
@@ -150,6 +153,7 @@ export function readPage(page: Page): PageResult {
     docLanguage: zh ? 'zh' : 'en',
     parameters: [],
     partialParameters: [],
+    verbTraces: [],
     source,
   };
   if (writtenName) method.writtenName = writtenName;
@@ -161,6 +165,10 @@ export function readPage(page: Page): PageResult {
     const read = readFieldTable(paramTable, ctxFor());
     method.parameters = read.fields;
     method.partialParameters = read.partial;
+  }
+  if (paramSection) {
+    const code = sampleCode?.kind === 'code' ? { text: sampleCode.text, line: sampleCode.line, file: sampleCode.file ?? file } : undefined;
+    method.verbTraces = readVerbTraces(file, paramSection.blocks, paramTable, code, diagnostics);
   }
 
   if (responseSection) {

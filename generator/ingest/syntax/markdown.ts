@@ -16,7 +16,7 @@ const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const DELIM_CELL = /^:?-+:?$/;
 
 /** Splits a table row into cells as GFM does: `|` separates unless escaped as `\|`. */
-export function splitRow(line: string): { cells: string[]; columns: number[] } {
+export function splitRow(line: string): { cells: string[]; columns: number[]; spacing: { indent: number; after: number[] } } {
   let s = line;
   let offset = 0;
   // leading indentation and the optional leading pipe
@@ -25,6 +25,7 @@ export function splitRow(line: string): { cells: string[]; columns: number[] } {
   s = s.slice(lead.length);
   const cells: string[] = [];
   const columns: number[] = [];
+  const after: number[] = [];
   let cur = '';
   let start = offset;
   for (let i = 0; i < s.length; i++) {
@@ -36,14 +37,18 @@ export function splitRow(line: string): { cells: string[]; columns: number[] } {
     }
     if (ch === '|') {
       pushCell(cells, columns, cur, start);
+      after.push(cur.length - cur.trimEnd().length);
       cur = '';
       start = offset + i + 1;
       continue;
     }
     cur += ch;
   }
-  if (cur.trim() !== '') pushCell(cells, columns, cur, start);
-  return { cells, columns };
+  if (cur.trim() !== '') {
+    pushCell(cells, columns, cur, start);
+    after.push(cur.length - cur.trimEnd().length);
+  }
+  return { cells, columns, spacing: { indent: lead.length - lead.trimStart().length, after } };
 }
 
 function pushCell(cells: string[], columns: number[], raw: string, start: number): void {
@@ -148,6 +153,7 @@ export function scanBlocks(source: string): Block[] {
           rows: [],
           line: lineNo,
         };
+        if (isTable) table.delimiter = delim.cells;
         if (fused) {
           table.fused = {
             line: i + 2,
