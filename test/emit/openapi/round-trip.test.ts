@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument, serializeOpenApi } from '../../../generator/emit/openapi/index.js';
-import { ingest } from '../../../generator/ingest/index.js';
+import { loadConfig } from '../../../generator/config.js';
+import { ingest, ingestOptionsOf } from '../../../generator/ingest/index.js';
+import { ROOT } from '../../helpers/shared.js';
 import type { Api } from '../../../generator/ir/types.js';
 
 /** The IR without places: a document written and read back cannot keep the docs' line numbers. */
@@ -46,6 +48,22 @@ describe('OpenAPI out and back in', () => {
     for (const name of ['docs.yaml', 'docs.json']) {
       const back = await roundTrip(docs.api, name);
       expect(withoutSources(back)).toEqual(withoutSources(docs.api));
+    }
+  });
+
+  it("docs-input with the GenAuth profile: servers, schemes, per-client security and the envelope survive", async () => {
+    const { config } = await loadConfig(ROOT);
+    const docs = await ingest(['docs-input'], { cwd: ROOT, ...ingestOptionsOf(config) });
+    expect(docs.api.envelope).toBeDefined();
+    const back = await roundTrip(docs.api, 'profiled.yaml');
+    expect(withoutSources(back)).toEqual(withoutSources(docs.api));
+  });
+
+  it('real specs with servers (per path and operation), every kind of scheme and error responses: same IR', async () => {
+    for (const file of ['box.json', 'zapier-nla.json', 'jira.json', 'twilio-api.json', 'aws-apigatewaymanagementapi.json']) {
+      const spec = await ingest([`test/fixtures/openapi/real/${file}`], { cwd: ROOT });
+      const back = await roundTrip(spec.api, file);
+      expect(withoutSources(back), file).toEqual(withoutSources(spec.api));
     }
   });
 
