@@ -56,6 +56,12 @@ export const markdownCodes = {
     cause: 'A table row has more or fewer cells than the header row, usually an unescaped `|` or a missing cell. A missing cell is found by what the other cells hold (a type, yes/no, a default, prose, a sample in backticks) and the row is read with its cells under those columns; the message says which.',
     fix: 'Escape `|` inside cells as `\\|`, or add the missing cell (`-` for no default, an empty cell between two `|` for no sample).',
   },
+  'md-prose-enum-unsure': {
+    severity: 'info',
+    title: 'Values listed in a description are not read as an enum',
+    cause: 'A description lists values as `- value: meaning` lines without "可选值" / "optional values", and the list may not be the whole value set: its lead-in calls them examples ("如：", "such as"), says one value combines several ("多个 … 用空格分隔"), or it lists a single value. The field keeps its declared type.',
+    fix: 'If the list is the whole value set, introduce it with "可选值为：" / "the optional values are:"; if not, nothing to do.',
+  },
   'md-verb-evidence-conflict': {
     severity: 'warning',
     title: 'A page contradicts itself on where its parameters travel',
@@ -109,6 +115,12 @@ export const markdownCodes = {
     title: 'Array item type not stated',
     cause: 'A field is declared `array` without "Nested type" / "嵌套类型" in its description.',
     fix: 'State the item type, e.g. "Nested type: <a href=\\"#Dto\\">Dto</a>".',
+  },
+  'md-array-item-type-inferred': {
+    severity: 'info',
+    title: 'Array item type read from the sample or the data structures of the page',
+    cause: 'A field is declared `array` without "Nested type" / "嵌套类型", and its items are read from what the page shows: its sample is a list of strings, numbers or booleans, or the page defines exactly one data structure that fits them (one that nothing else on the page refers to, and whose fields hold every key of the field\'s sample when it has one).',
+    fix: 'State the item type, e.g. "Nested type: <a href=\\"#Dto\\">Dto</a>", to make it explicit.',
   },
   'md-bad-default': {
     severity: 'warning',

@@ -20,6 +20,17 @@ export interface TableContext {
   /** Sample code of the page: used to recover a parameter name lost in a fused row. */
   sampleCode?: string;
   diagnostics: Diagnostic[];
+  /**
+   * Collects the array fields whose item type is not stated, for the page to type them
+   * (array-items.ts); without it they are reported here.
+   */
+  untypedArrays?: UntypedArray[];
+}
+
+/** An array field without an item type, as read: `field.type` is an array of unknown. */
+export interface UntypedArray {
+  field: Field;
+  location: SourceLocation;
 }
 
 export interface FieldTable {
@@ -58,6 +69,8 @@ export function readFieldTable(table: TableBlock, pageCtx: TableContext): FieldT
   for (const row of joinContinuedRows([...table.rows, ...(table.continuation ?? [])], ctx)) rows.push({ row: fitRow(row, table.header, index, ctx), partial: false });
 
   const seen = new Set<string>();
+  /** Arrays whose item type is not stated, unless their description lists the item values. */
+  const unknownItems = new Map<string, SourceLocation>();
   for (const { row, partial } of rows) {
     const cell = (key: ColumnKey): string => {
       const i = index[key];
@@ -86,28 +99,16 @@ export function readFieldTable(table: TableBlock, pageCtx: TableContext): FieldT
     if (reading.ok) {
       type = reading.type;
       if (reading.declaredEnum) result.enumRows++;
-      if (reading.arrayWithoutItems) {
-        report(ctx, 'md-array-item-type-unknown', `"${name}" is an array whose item type is not stated`, at(row.line, column('type')));
-      }
+      if (reading.arrayWithoutItems) unknownItems.set(name, at(row.line, column('type')));
     } else {
       if (!partial) report(ctx, 'md-unknown-type', `type "${reading.text}" of "${name}" is not understood; read as unknown`, at(row.line, column('type')));
       type = { kind: 'unknown' };
     }
 
-    if (type.kind === 'string' || type.kind === 'number' || type.kind === 'integer') {
-      const values = readProseEnum(description);
-      if (values) {
-        const base = type.kind;
-        const enumValues: EnumValue[] = [];
-        for (const v of values) {
-          const value = base === 'string' ? v.value : Number(v.value);
-          if (typeof value === 'number' && !Number.isFinite(value)) continue;
-          const ev: EnumValue = { value, source: at(row.line, column('description')) };
-          if (v.description) ev.description = v.description;
-          enumValues.push(ev);
-        }
-        if (enumValues.length >= 2) type = { kind: 'enum', base, values: enumValues };
-      }
+    const listed = enumFromProse(type, description, name, at(row.line, column('description')), ctx);
+    if (listed) {
+      type = listed;
+      if (reading.ok && reading.arrayWithoutItems) unknownItems.delete(name);
     }
 
     const field: Field = { name, type, required: false, source };
@@ -136,7 +137,44 @@ export function readFieldTable(table: TableBlock, pageCtx: TableContext): FieldT
     result.fields.push(field);
     if (partial) result.partial.push(name);
   }
+  for (const [name, location] of unknownItems) {
+    const field = result.fields.find((f) => f.name === name);
+    if (field && ctx.untypedArrays) ctx.untypedArrays.push({ field, location });
+    else report(ctx, 'md-array-item-type-unknown', `"${name}" is an array whose item type is not stated`, location);
+  }
   return result;
+}
+
+/**
+ * The enum a description lists (prose-enum.ts) for a string or number field, or for the items
+ * of a list field: `- `CONFIRM`: …` lines are the value set unless they are examples, a
+ * combination or a single value, which are reported (md-prose-enum-unsure) and left as text.
+ */
+function enumFromProse(type: TypeRef, description: string, name: string, location: SourceLocation, ctx: TableContext): TypeRef | undefined {
+  const scalar = (t: TypeRef): boolean => t.kind === 'string' || t.kind === 'number' || t.kind === 'integer';
+  const list = type.kind === 'array' && (scalar(type.items) || type.items.kind === 'unknown');
+  if (!scalar(type) && !list) return undefined;
+  const read = readProseEnum(description, { multiple: list });
+  if (!read) return undefined;
+  const shown = read.values.map((v) => v.value).join(', ');
+  if (!read.whole) {
+    report(ctx, 'md-prose-enum-unsure', `"${name}" lists ${shown} in its description, not read as its value set: ${read.why}`, location);
+    return undefined;
+  }
+  const target = type.kind === 'array' ? type.items : type;
+  const numeric = read.values.every((v) => v.value.trim() !== '' && Number.isFinite(Number(v.value)));
+  const base = target.kind === 'number' || target.kind === 'integer' ? target.kind : target.kind === 'unknown' && numeric ? 'number' : 'string';
+  const values: EnumValue[] = [];
+  for (const v of read.values) {
+    const value = base === 'string' ? v.value : Number(v.value);
+    if (typeof value === 'number' && !Number.isFinite(value)) continue;
+    const ev: EnumValue = { value, source: location };
+    if (v.description) ev.description = v.description;
+    values.push(ev);
+  }
+  if (values.length < (read.via === 'list' ? 1 : 2)) return undefined;
+  const enumType: TypeRef = { kind: 'enum', base, values };
+  return type.kind === 'array' ? { kind: 'array', items: enumType } : enumType;
 }
 
 /**

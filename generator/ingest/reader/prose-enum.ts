@@ -12,35 +12,70 @@ const MARKER = /(?:(?:the\s+)?optional\s+values?\s*(?:are|is|include)?|可选值
 const VALUE = /^\s*(?:`([^`]+)`|([A-Za-z0-9][A-Za-z0-9_.\-]*))(?:\s*[（(]([^）)]*)[）)])?/;
 const SEPARATOR = /^\s*(?:、|,|，|\/|和|或|以及|及|and|or)\s*/i;
 
+/** Words that introduce examples, not the whole set: "如：", "例如", "such as", "e.g.". */
+const EXAMPLES = /例如|比如|举例|示例|(?:^|[，,。；;\s（(])如(?:[:：\s]|$)|such as|for example|for instance|e\.g\./i;
+
+/** Words saying one value combines several listed ones: "多个 scope 请用空格分隔", "可多选". */
+const COMBINED = /多个[^。\n]*(?:分隔|隔开)|可多选|(?:space|comma)[- ]separated|separated by|multiple (?:values|choices)/i;
+
+/** Words saying a single listed value is the only one: "当前只支持这种验证方式", "only supports". */
+const ONLY = /只支持|仅支持|只有|唯一|only (?:supports?|one|this)|the only/i;
+
+export type ProseEnum =
+  /** The values are the field's whole value set, after a marker ("可选值为") or as a bare list. */
+  | { whole: true; values: ProseEnumValue[]; via: 'marker' | 'list' }
+  /** Values the description lists that are not read as the value set; `why` says why not. */
+  | { whole: false; values: ProseEnumValue[]; why: string };
+
 /**
- * Enum values written in prose in a description, in one of the two ways the pages use:
+ * Enum values written in prose in a description, in the ways the pages use:
  * - a list after the marker: "可选值为：\n- `user_id`: Authing 用户 ID\n- `phone`: 用户手机号";
- * - inline after the marker: "可选值为 `A`、`B` 和 `C`", "optional value enabled, disabled".
+ * - inline after the marker: "可选值为 `A`、`B` 和 `C`", "optional value enabled, disabled";
+ * - a bare list, without a marker: "修改推送码状态的动作:\n- `CONFIRM`: …\n- `CANCEL`: …". It is
+ *   the whole value set unless its lead-in calls it examples ("如：", "such as"), or says that
+ *   one value combines several ("多个 scope 请用空格分隔"; fine for a list-valued field, `multiple`),
+ *   or it lists a single value without saying it is the only one ("当前只支持这种"): those come
+ *   back with `whole: false` and the reason, to report.
  * `description` is the cell's markdown with `<br>` already turned into newlines.
- * Returns undefined when no marker or fewer than two values are found.
+ * Returns undefined when the description lists no values (or fewer than two after a marker).
  */
-export function readProseEnum(description: string): ProseEnumValue[] | undefined {
+export function readProseEnum(description: string, options: { multiple?: boolean } = {}): ProseEnum | undefined {
   const text = stripInvisible(description);
   const marker = MARKER.exec(text);
-  if (!marker) return undefined;
-  const after = text.slice(marker.index + marker[0].length);
+  if (marker) {
+    const after = text.slice(marker.index + marker[0].length);
+    const list = readList(after);
+    if (list.length >= 2) return { whole: true, values: list, via: 'marker' };
+    const inline = readInline(after.split('\n')[0] ?? '');
+    return inline.length >= 2 ? { whole: true, values: inline, via: 'marker' } : undefined;
+  }
 
-  const list = readList(after);
-  if (list.length >= 2) return list;
-
-  const inline = readInline(after.split('\n')[0] ?? '');
-  return inline.length >= 2 ? inline : undefined;
+  const first = text.split('\n').findIndex((l) => ITEM.test(l));
+  if (first < 0) return undefined;
+  const lines = text.split('\n');
+  const leadIn = lines.slice(0, first).join('\n');
+  const values = first === 0 ? readList(text, true) : readList(lines.slice(first - 1).join('\n'));
+  if (values.length === 0) return undefined;
+  const hint = EXAMPLES.exec(leadIn);
+  if (hint) return { whole: false, values, why: `its lead-in calls them examples ("${hint[0].trim()}")` };
+  const combined = options.multiple ? null : COMBINED.exec(leadIn);
+  if (combined) return { whole: false, values, why: `its lead-in says one value combines several ("${combined[0]}")` };
+  if (values.length < 2 && !ONLY.test(`${leadIn}\n${values[0]!.description ?? ''}`)) return { whole: false, values, why: 'it lists a single value' };
+  return { whole: true, values, via: 'list' };
 }
 
-function readList(after: string): ProseEnumValue[] {
+/** A list item: `- `value`: what it means` or `- value: what it means`. */
+const ITEM = /^\s*[-*]\s+(?:`([^`]+)`|([A-Za-z0-9_.\-]+))\s*[:：]\s*(.*)$/;
+
+/** The list items in `after`: the list starts on its second line (the first is the lead-in), or at once when `atStart`. */
+function readList(after: string, atStart = false): ProseEnumValue[] {
   const lines = after.split('\n');
   const out: ProseEnumValue[] = [];
   let current: ProseEnumValue | undefined;
-  // the list starts on the next line (the marker's own line is the lead-in)
-  for (const line of lines.slice(1)) {
-    const item = /^\s*[-*]\s+(?:`([^`]+)`|([A-Za-z0-9_.\-]+))\s*[:：]\s*(.*)$/.exec(line);
+  for (const line of atStart ? lines : lines.slice(1)) {
+    const item = ITEM.exec(line);
     if (item) {
-      current = { value: (item[1] ?? item[2])!, description: item[3]!.trim() };
+      current = { value: (item[1] ?? item[2])!.trim(), description: item[3]!.trim() };
       out.push(current);
     } else if (current && line.trim() !== '' && !/^\s*[-*]\s/.test(line)) {
       // a continuation line of the previous item ("Example value: ...")

@@ -5,7 +5,9 @@ import type { Field, JsonValue, NamedType, SourceLocation, TypeRef } from '../..
 import { kebabCase, splitWords } from '../../naming/words.js';
 import type { Block, HeadingBlock, Page, PageFormat, TableBlock } from '../page/model.js';
 import { readDataStructures } from './data-structures.js';
-import { readFieldTable } from './field-table.js';
+import { readFieldTable, type UntypedArray } from './field-table.js';
+import { typeArrayItems } from './array-items.js';
+import { directRefs } from '../../ir/walk.js';
 import { readMethodName } from './method-name.js';
 import { readPagePath, type PagePath } from './page-path.js';
 import { readResponseSection } from './response-section.js';
@@ -133,12 +135,14 @@ export function readPage(page: Page): PageResult {
   const localTypes = new Map<string, TypeRef>();
   const knownNames = new Set<string>(structures.map((s) => s.name));
   const resolve = (name: string): TypeRef | undefined => localTypes.get(name);
+  const untypedArrays: UntypedArray[] = [];
   const ctxFor = () => ({
     file,
     knownNames,
     resolve,
     sampleCode: sampleCode?.kind === 'code' ? sampleCode.text : undefined,
     diagnostics,
+    untypedArrays,
   });
   for (const s of structures) {
     const named = s.read(ctxFor());
@@ -179,5 +183,21 @@ export function readPage(page: Page): PageResult {
     }
     if (resp.sample !== undefined) method.sample = resp.sample;
   }
+
+  // arrays without an item type, typed with the one structure of the page that fits
+  const response = types.find((t) => t.name === method.responseType);
+  const responseFields = new Set(response?.type.kind === 'object' ? response.type.fields : []);
+  const envelope = method.sample !== null && typeof method.sample === 'object' && !Array.isArray(method.sample) ? method.sample : undefined;
+  const pageRefs = new Set([...method.parameters.map((p) => p.type), ...types.map((t) => t.type)].flatMap((t) => directRefs(t)));
+  if (response) pageRefs.add(response.name);
+  typeArrayItems(
+    untypedArrays.map((a) => {
+      const sample = responseFields.has(a.field) ? envelope?.[a.field.name] : a.field.example;
+      return sample === undefined ? a : { ...a, sample };
+    }),
+    types,
+    pageRefs,
+    diagnostics,
+  );
   return { file, format, kind: 'method', method, types, diagnostics };
 }

@@ -128,14 +128,14 @@ describe('prose enums', () => {
     const d = cellMarkdown(
       'User ID type, the default value is `user_id`, the optional values \u200b\u200bare:<br>- `user_id`: GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`<br>- `phone`: User phone number<br>- `identity`: source, the format is `<extIdpId>:<userIdInIdp>`. <br>Example value: `62f2:ou_8b`. <br>- `sync_relation`: sync. <br>',
     );
-    const v = readProseEnum(d)!;
+    const v = readProseEnum(d)!.values;
     expect(v.map((x) => x.value)).toEqual(['user_id', 'phone', 'identity', 'sync_relation']);
     expect(v[0]!.description).toBe('GenAuth user ID, such as `6319a1504f3xxxxf214dd5b7`');
     expect(v[2]!.description).toBe('source, the format is `<extIdpId>:<userIdInIdp>`.\nExample value: `62f2:ou_8b`.');
   });
   it('reads the Chinese list form', () => {
     const d = cellMarkdown('用户 ID 类型，默认值为 `user_id`，可选值为：<br>- `user_id`: Authing 用户 ID<br>- `phone`: 用户手机号<br>');
-    expect(readProseEnum(d)).toEqual([
+    expect(readProseEnum(d)?.values).toEqual([
       { value: 'user_id', description: 'Authing 用户 ID' },
       { value: 'phone', description: '用户手机号' },
     ]);
@@ -148,10 +148,10 @@ describe('prose enums', () => {
     ['语言，可选值为 zh-CN、en-US、ja-JP 和 zh-TW，默认为 zh-CN。', ['zh-CN', 'en-US', 'ja-JP', 'zh-TW']],
     ['可选值为 `oidc`、`oauth`、`saml`、`cas`，此处填写 `saml`。', ['oidc', 'oauth', 'saml', 'cas']],
   ])('inline: %s', (text, values) => {
-    expect(readProseEnum(text)?.map((v) => v.value)).toEqual(values);
+    expect(readProseEnum(text)?.values.map((v) => v.value)).toEqual(values);
   });
   it('keeps the notes of inline values', () => {
-    expect(readProseEnum('性别，可选值为 `M`（男性）、`F`（女性） 和 `U`（未知）')).toEqual([
+    expect(readProseEnum('性别，可选值为 `M`（男性）、`F`（女性） 和 `U`（未知）')?.values).toEqual([
       { value: 'M', description: '男性' },
       { value: 'F', description: '女性' },
       { value: 'U', description: '未知' },
