@@ -205,8 +205,8 @@ describe.skipIf(!hasCorpus)('lint over the corpus (../shared/corpus/authing-docs
       'node/management/管理用户/get-user-mfa-info.md:84:5  lint-sample-mismatch  response sample: data.totpStatus is true, but the docs declare enum(enabled|disabled) (UserMfaRespDto.totpStatus)',
       // one object where the table says a list of them
       'node/management/管理用户/list-users.md:261:5  lint-sample-mismatch  response sample: data.list is {"userId":"6229ffaxxxxxxxxcade3e3d9",..., but the docs declare UserDto[] (UserPagingDto.list)',
-      // a JSON array written inside a string
-      'node/management/管理组织机构/get-department.md:120:5  lint-sample-mismatch  response sample: data.postIdList is "[\\"xxx\\"]", but the docs declare unknown[] (DepartmentDto.postIdList)',
+      // a JSON array written inside a string (the table's Sample cell, `["xxx"]`, types the items)
+      'node/management/管理组织机构/get-department.md:120:5  lint-sample-mismatch  response sample: data.postIdList is "[\\"xxx\\"]", but the docs declare string[] (DepartmentDto.postIdList)',
       // "false" in quotes for a boolean
       'node/management/管理组织机构/get-department.md:121:5  lint-sample-mismatch  response sample: data.status is "false", but the docs declare boolean (DepartmentDto.status)',
     ]) {
