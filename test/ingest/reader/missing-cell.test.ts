@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../../generator/cli.js';
+import { bufferIO } from '../../../generator/commands/io.js';
 import { parsePage } from '../../../generator/ingest/docs/parse-page.js';
 import { alignCells, cellKind } from '../../../generator/ingest/reader/cell-kinds.js';
 import type { ColumnKey } from '../../../generator/ingest/reader/headers.js';
@@ -148,4 +150,16 @@ describe.skipIf(!hasCorpus)('a real row with one cell missing, in each column', 
     const d = page.diagnostics.find((x) => x.code === 'md-table-cell-count' && x.location?.line === 40)!;
     expect(d.message).toBe('row has 5 cells, the header 6; read as Name, Type, Required, Default value, Description; no cell for Sample value');
   });
+
+  it('generate does not pass a row it cannot realign silently: exit 2, the error on its line', async () => {
+    const dir = join(ROOT, 'test/.tmp/missing-cell');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'in/node/management/管理岗位'), { recursive: true });
+    const text = readFileSync(join(CORPUS_ZH, PAGE), 'utf8').replace(ROW, '| name | string | hello | `研发` |');
+    writeFileSync(join(dir, 'in', PAGE), text);
+    const io = bufferIO(ROOT);
+    const code = await main(['generate', '--input', relative(ROOT, join(dir, 'in')), '--out', relative(ROOT, join(dir, 'out')), '--no-cache'], io);
+    expect(code).toBe(2);
+    expect(io.err.join('')).toMatch(/create-post\.md:24:3  error  md-table-row-unaligned  row has 4 cells, the header 6/);
+  }, 120_000);
 });
