@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import type { Api, Field, TypeRef } from '../../ir/types.js';
+import type { Api, TypeRef } from '../../ir/types.js';
+import { typePlan, type ZodBase, type ZodPlan, type ZodStep } from '../../ir/zod-plan.js';
 
 /**
- * IR → zod schemas at run time, for lint to validate samples with.
- *
- * This MUST accept and reject exactly what the SDK's emitted schemas do (emit/sdk/zod.ts builds
- * the same mapping as source code): string → z.string(), integer → z.int(), an object without
- * fields → z.record(z.string(), z.unknown()), open → z.looseObject, otherwise z.object (unknown
- * keys stripped, not rejected), optional fields `.optional()`, `T | null` → `.nullable()`, string
- * enums → z.enum, other enums → z.literal([...]), a reference to an undefined type → z.unknown().
- * test/check/lint-zod-agreement.test.ts checks both against the same values.
+ * IR → live zod schemas, for lint to validate samples with. It interprets the same plans
+ * (ir/zod-plan.ts) the SDK emitter prints as source, so lint accepts and rejects what the SDK's
+ * schemas do; test/check/lint-zod-agreement.test.ts checks both against the same values.
  */
 export class IrSchemas {
   private readonly named = new Map<string, z.ZodType>();
@@ -33,12 +29,20 @@ export class IrSchemas {
   }
 
   of(t: TypeRef): z.ZodType {
-    switch (t.kind) {
+    return this.plan(typePlan(t));
+  }
+
+  private plan(plan: ZodPlan): z.ZodType {
+    return plan.steps.reduce((schema, step) => applyStep(schema, step), this.base(plan.base));
+  }
+
+  private base(base: ZodBase): z.ZodType {
+    switch (base.kind) {
       case 'string':
         return z.string();
       case 'number':
         return z.number();
-      case 'integer':
+      case 'int':
         return z.int();
       case 'boolean':
         return z.boolean();
@@ -47,39 +51,36 @@ export class IrSchemas {
       case 'unknown':
         return z.unknown();
       case 'literal':
-        return z.literal(t.value);
+        return base.values.length === 1 ? z.literal(base.values[0]!) : z.literal(base.values);
+      case 'enum':
+        return z.enum(base.values as [string, ...string[]]);
       case 'array':
-        return z.array(this.of(t.items));
+        return z.array(this.plan(base.items));
+      case 'record':
+        return z.record(z.string(), this.plan(base.values));
+      case 'object': {
+        // fromEntries defines own keys: a field named `__proto__` stays a field
+        const shape: Record<string, z.ZodType> = Object.fromEntries(base.fields.map((f) => [f.name, this.plan(f.schema)]));
+        return base.loose ? z.looseObject(shape) : z.object(shape);
+      }
+      case 'union':
+        // z.discriminatedUnion accepts the same values as z.union; only the error messages differ
+        return z.union(base.options.map((o) => this.plan(o)) as [z.ZodType, z.ZodType, ...z.ZodType[]]);
       case 'ref':
-        return this.namedSchema(t.name) ?? z.unknown();
-      case 'map':
-        return z.record(z.string(), this.of(t.values));
-      case 'object':
-        if (t.fields.length === 0) return z.record(z.string(), z.unknown());
-        return this.object(t.fields, t.open === true);
-      case 'enum': {
-        const values = [...new Set(t.values.map((v) => v.value))];
-        if (values.length === 0) return this.of({ kind: t.base });
-        if (values.every((v): v is string => typeof v === 'string')) return z.enum(values as [string, ...string[]]);
-        return values.length === 1 ? z.literal(values[0]!) : z.literal(values);
-      }
-      case 'union': {
-        const nonNull = t.variants.filter((v) => v.kind !== 'null');
-        if (nonNull.length === 1 && nonNull.length < t.variants.length) return this.of(nonNull[0]!).nullable();
-        if (t.variants.length === 1) return this.of(t.variants[0]!);
-        return z.union(t.variants.map((v) => this.of(v)) as [z.ZodType, z.ZodType, ...z.ZodType[]]);
-      }
+        return this.namedSchema(base.name) ?? z.unknown();
     }
   }
+}
 
-  private object(fields: readonly Field[], open: boolean): z.ZodType {
-    // fromEntries defines own keys: a field named `__proto__` stays a field
-    const shape: Record<string, z.ZodType> = Object.fromEntries(
-      fields.map((f) => {
-        const s = this.of(f.type);
-        return [f.name, f.required ? s : s.optional()];
-      }),
-    );
-    return open ? z.looseObject(shape) : z.object(shape);
+function applyStep(schema: z.ZodType, step: ZodStep): z.ZodType {
+  switch (step.method) {
+    case 'nullable':
+      return schema.nullable();
+    case 'optional':
+      return schema.optional();
+    case 'default':
+      return schema.default(step.value as never);
+    case 'describe':
+      return schema.describe(step.text);
   }
 }

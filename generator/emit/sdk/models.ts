@@ -1,11 +1,11 @@
 import { StructureKind, VariableDeclarationKind, type InterfaceDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { NamedType } from '../../ir/types.js';
-import { call, f, id, memberKeyText, printExpression, printType, pure, str } from './ast.js';
+import { f, id, memberKeyText, printExpression, printType, pure } from './ast.js';
 import { fieldDocs, jsDoc } from './docs.js';
 import { ModuleRefs } from './module-refs.js';
 import type { SdkNames } from './names.js';
 import { typeNode } from './types.js';
-import { objectSchema, zodExpression } from './zod.js';
+import { namedTypeSchema } from './zod.js';
 
 export const modelPath = (file: string): string => `src/models/${file}.ts`;
 
@@ -47,8 +47,7 @@ export function modelModule(named: NamedType, names: SdkNames, groups: Map<strin
     declaration = { kind: StructureKind.TypeAlias, name: n.type, isExported: true, docs, type: printType(typeNode(t, refs)) };
   }
 
-  let schema = t.kind === 'object' && t.fields.length > 0 ? objectSchema(t.fields, t.open === true, refs) : zodExpression(t, refs);
-  if (named.description) schema = call(schema, 'describe', [str(named.description)]);
+  const schema = namedTypeSchema(t, named.description, refs);
   // output and input: DTO schemas apply no defaults, so both are the interface
   const annotation = refs.ownerIsCyclic()
     ? printType(f.createTypeReferenceNode(f.createQualifiedName(id('z'), 'ZodType'), [f.createTypeReferenceNode(id(n.type)), f.createTypeReferenceNode(id(n.type))]))
