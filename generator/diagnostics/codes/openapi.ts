@@ -74,6 +74,12 @@ export const openapiCodes = {
     cause: 'A `security` requirement names a scheme that `components.securitySchemes` does not define; that alternative can never be satisfied.',
     fix: 'Define the scheme under `components.securitySchemes`, or fix the name.',
   },
+  'openapi-body-ignored': {
+    severity: 'info',
+    title: 'Request body of a GET or HEAD ignored',
+    cause: 'A GET or HEAD operation has a `requestBody`. HTTP gives such a body no meaning, OpenAPI 3.0 does not support it, and fetch cannot send it (Stripe gives every GET an empty form body).',
+    fix: 'Nothing to do when the body is empty; otherwise move its fields to query parameters.',
+  },
   'openapi-method-name-collision': {
     severity: 'warning',
     title: 'Two operations get the same method name',

@@ -123,6 +123,31 @@ function sampleArgs(input: MethodPageInput, diagnostics: Diagnostic[]): { name: 
   return args.length > 0 || method.parameters.some((p) => p.required) ? args : undefined;
 }
 
+/**
+ * The parameter table: every parameter under its argument key, and the whole request body (a
+ * spec's `requestBody`) as one more argument. A body that is an inline object has no data
+ * structure of its own, so its fields get a table here, under the body argument's name.
+ */
+function parameterSection(method: Method, template: DocsTemplate): RootContent[] {
+  const keys = parameterKeys(method);
+  const body = method.requestBody;
+  const args: Field[] = [...method.parameters];
+  if (body && keys.body) {
+    args.push({ name: keys.body, type: body.type, required: body.required, source: body.source, ...(body.description ? { description: body.description } : {}) });
+  }
+  if (args.length === 0) return [{ type: 'paragraph', children: [text(template.noParameters)] }];
+  const table = fieldTable(args, ['name', 'type', 'required', 'default', 'description', 'example'], template);
+  // the docs generator's row layout shows the verb (query string vs body rows): kept so it reads back
+  const placement = body ? undefined : layoutPlacement(method);
+  const out: RootContent[] = [placement ? { type: 'html', value: parameterTableMarkdown(table, placement, 1) } : table];
+  if (body && keys.body && body.type.kind === 'object' && body.type.fields.length > 0) {
+    const fields = body.type.fields;
+    out.push(heading(3, [{ type: 'inlineCode', value: keys.body }]));
+    out.push(fieldTable(fields, columnsFor(fields, ['name', 'type', 'required', 'description', 'example']), template));
+  }
+  return out;
+}
+
 function dataStructure(named: NamedType, template: DocsTemplate): RootContent[] {
   const title: PhrasingContent[] = isAnchorName(named.name)
     ? [{ type: 'html', value: `<a id="${named.name}"></a>` }, text(` ${named.name}`)]
@@ -167,13 +192,7 @@ export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: D
   children.push({ type: 'paragraph', children: [{ type: 'inlineCode', value: `${input.className}.${input.memberName}` }] });
 
   children.push(heading(2, [text(template.sections.parameters)]));
-  if (method.parameters.length > 0) {
-    const table = fieldTable(method.parameters, ['name', 'type', 'required', 'default', 'description', 'example'], template);
-    const placement = layoutPlacement(method);
-    children.push(placement ? { type: 'html', value: parameterTableMarkdown(table, placement, 1) } : table);
-  } else {
-    children.push({ type: 'paragraph', children: [text(template.noParameters)] });
-  }
+  children.push(...parameterSection(method, template));
 
   children.push(heading(2, [text(template.sections.sampleCode)]));
   const snippet = buildSnippet(

@@ -75,7 +75,9 @@ export function methodOf(
   if (servers) method.servers = servers;
   const security = securityRequirementsOf(op.security);
   if (security) method.security = security;
-  if (op.requestBody !== undefined) {
+  if (op.requestBody !== undefined && (verb === 'get' || verb === 'head')) {
+    ctx.report('openapi-body-ignored', `the request body of ${verb.toUpperCase()} ${path} is not sent`, ctx.child(opWhere, 'requestBody', op.requestBody));
+  } else if (op.requestBody !== undefined) {
     const at = ctx.child(opWhere, 'requestBody', op.requestBody);
     const body = requestBodyOf(op.requestBody, at, ctx);
     const raw = isObject(op.requestBody) ? op.requestBody : undefined;
