@@ -39,16 +39,46 @@ export interface EnumValue {
 
 export type PrimitiveKind = 'string' | 'number' | 'integer' | 'boolean';
 
+/**
+ * Validation keywords of a schema (JSON Schema's), where its source gives them. Exclusive bounds
+ * are numbers in both OpenAPI 3.0 (`exclusiveMinimum: true` next to `minimum`) and 3.1.
+ */
+export interface Constraints {
+  minLength?: number;
+  maxLength?: number;
+  /** An ECMAScript regular expression, as written (never compiled by sdkforge itself). */
+  pattern?: string;
+  /** Set when `pattern` is documented but not checked by the schemas, with the reason. */
+  patternUnchecked?: PatternUnchecked;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  /** The schema object that gave them. */
+  source: SourceLocation;
+}
+
+/**
+ * Why a pattern is not checked: not a valid ECMAScript regular expression; it could backtrack
+ * catastrophically (a hostile spec could hang validation); or the run's budget for analysing
+ * patterns was spent.
+ */
+export type PatternUnchecked = 'invalid' | 'backtracking' | 'budget';
+
 /** A type expression: a discriminated union on `kind`. */
 export type TypeRef =
-  | { kind: 'string'; format?: string }
-  | { kind: 'number'; format?: string }
-  | { kind: 'integer'; format?: string }
+  | { kind: 'string'; format?: string; constraints?: Constraints }
+  | { kind: 'number'; format?: string; constraints?: Constraints }
+  | { kind: 'integer'; format?: string; constraints?: Constraints }
   | { kind: 'boolean' }
   | { kind: 'null' }
   | { kind: 'unknown' }
   | { kind: 'literal'; value: string | number | boolean }
-  | { kind: 'array'; items: TypeRef }
+  | { kind: 'array'; items: TypeRef; constraints?: Constraints }
   /** A reference to a named type in `Api.types`. */
   | { kind: 'ref'; name: string }
   /** An inline object; `fields: []` with `open: true` is "any object". */

@@ -5,13 +5,17 @@
  * and a new rule (a constraint, a format) is written once, here.
  */
 import { valueFitsType } from './values.js';
-import type { Field, JsonValue, TypeRef } from './types.js';
+import type { Constraints, Field, JsonValue, TypeRef } from './types.js';
 
 type Primitive = string | number | boolean;
 
 /** The zod call a schema starts from. */
 export type ZodBase =
   | { kind: 'string' | 'number' | 'int' | 'boolean' | 'null' | 'unknown' }
+  /** A string format zod checks: `z.email()`, `z.guid()`, `z.url()`, `z.ipv4()`, `z.ipv6()`. */
+  | { kind: 'email' | 'guid' | 'url' | 'ipv4' | 'ipv6' }
+  /** `z.iso.datetime({ offset: true })`, `z.iso.date()`, `z.iso.time()`. */
+  | { kind: 'iso.datetime' | 'iso.date' | 'iso.time' }
   | { kind: 'literal'; values: Primitive[] }
   | { kind: 'enum'; values: string[] }
   | { kind: 'array'; items: ZodPlan }
@@ -26,6 +30,12 @@ export type ZodBase =
 
 /** A method called on the schema, in order. */
 export type ZodStep =
+  /** Bounds: lengths of strings and arrays, numbers (`min`/`max` inclusive, `gt`/`lt` exclusive). */
+  | { method: 'min' | 'max' | 'length' | 'gt' | 'lt' | 'multipleOf'; value: number }
+  /** `.regex(new RegExp(pattern))`: only patterns shown safe to run (ingest/openapi/patterns.ts). */
+  | { method: 'regex'; pattern: string }
+  /** `.refine(uniqueItems)`: no two items deep-equal (the runtime's `uniqueItems`). */
+  | { method: 'unique' }
   | { method: 'nullable' | 'optional' }
   | { method: 'default'; value: JsonValue }
   | { method: 'describe'; text: string };
@@ -51,11 +61,11 @@ const then = (plan: ZodPlan, step: ZodStep): ZodPlan => ({ base: plan.base, step
 export function typePlan(t: TypeRef, options: PlanOptions = {}): ZodPlan {
   switch (t.kind) {
     case 'string':
-      return plain({ kind: 'string' });
+      return constrained(plain(STRING_FORMATS[t.format ?? ''] ?? { kind: 'string' }), t.constraints);
     case 'number':
-      return plain({ kind: 'number' });
+      return constrained(plain({ kind: 'number' }), t.constraints);
     case 'integer':
-      return plain({ kind: 'int' });
+      return constrained(plain({ kind: 'int' }), t.constraints);
     case 'boolean':
       return plain({ kind: 'boolean' });
     case 'null':
@@ -65,7 +75,7 @@ export function typePlan(t: TypeRef, options: PlanOptions = {}): ZodPlan {
     case 'literal':
       return plain({ kind: 'literal', values: [t.value] });
     case 'array':
-      return plain({ kind: 'array', items: typePlan(t.items, options) });
+      return constrained(plain({ kind: 'array', items: typePlan(t.items, options) }), t.constraints);
     case 'ref':
       return plain({ kind: 'ref', name: t.name });
     case 'map':
@@ -88,6 +98,44 @@ export function typePlan(t: TypeRef, options: PlanOptions = {}): ZodPlan {
       return plain(t.discriminator ? { kind: 'union', options: options_, discriminator: t.discriminator.property } : { kind: 'union', options: options_ });
     }
   }
+}
+
+/**
+ * String formats zod checks. Only formats with one meaning everywhere: uuid as any 8-4-4-4-12
+ * hex (`z.guid()`, since real APIs send ids that are not RFC 9562 versions), date-time as RFC
+ * 3339 with any offset. Other formats (int64, phone-number, …) document, not validate.
+ */
+const STRING_FORMATS: Record<string, ZodBase> = {
+  email: { kind: 'email' },
+  uuid: { kind: 'guid' },
+  uri: { kind: 'url' },
+  url: { kind: 'url' },
+  ipv4: { kind: 'ipv4' },
+  ipv6: { kind: 'ipv6' },
+  'date-time': { kind: 'iso.datetime' },
+  date: { kind: 'iso.date' },
+  time: { kind: 'iso.time' },
+};
+
+/** The constraint steps, in a fixed order; equal length bounds read as `.length(n)`. */
+function constrained(plan: ZodPlan, c: Constraints | undefined): ZodPlan {
+  if (!c) return plan;
+  const steps: ZodStep[] = [];
+  const lengthMin = c.minLength ?? c.minItems;
+  const lengthMax = c.maxLength ?? c.maxItems;
+  if (lengthMin !== undefined && lengthMin === lengthMax) steps.push({ method: 'length', value: lengthMin });
+  else {
+    if (lengthMin !== undefined) steps.push({ method: 'min', value: lengthMin });
+    if (lengthMax !== undefined) steps.push({ method: 'max', value: lengthMax });
+  }
+  if (c.minimum !== undefined) steps.push({ method: 'min', value: c.minimum });
+  if (c.exclusiveMinimum !== undefined) steps.push({ method: 'gt', value: c.exclusiveMinimum });
+  if (c.maximum !== undefined) steps.push({ method: 'max', value: c.maximum });
+  if (c.exclusiveMaximum !== undefined) steps.push({ method: 'lt', value: c.exclusiveMaximum });
+  if (c.multipleOf !== undefined) steps.push({ method: 'multipleOf', value: c.multipleOf });
+  if (c.pattern !== undefined && c.patternUnchecked === undefined) steps.push({ method: 'regex', pattern: c.pattern });
+  if (c.uniqueItems) steps.push({ method: 'unique' });
+  return { base: plan.base, steps: [...plan.steps, ...steps] };
 }
 
 /** An object schema of fields; `open` keeps unknown keys. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Api, TypeRef } from '../../ir/types.js';
 import { typePlan, type ZodBase, type ZodPlan, type ZodStep } from '../../ir/zod-plan.js';
+import { uniqueItems } from '../../emit/sdk/runtime/checks.js';
 
 /**
  * IR → live zod schemas, for lint to validate samples with. It interprets the same plans
@@ -50,6 +51,22 @@ export class IrSchemas {
         return z.null();
       case 'unknown':
         return z.unknown();
+      case 'email':
+        return z.email();
+      case 'guid':
+        return z.guid();
+      case 'url':
+        return z.url();
+      case 'ipv4':
+        return z.ipv4();
+      case 'ipv6':
+        return z.ipv6();
+      case 'iso.datetime':
+        return z.iso.datetime({ offset: true });
+      case 'iso.date':
+        return z.iso.date();
+      case 'iso.time':
+        return z.iso.time();
       case 'literal':
         return base.values.length === 1 ? z.literal(base.values[0]!) : z.literal(base.values);
       case 'enum':
@@ -72,8 +89,22 @@ export class IrSchemas {
   }
 }
 
+/** The bound methods of the schema kinds the plan puts them on (string, number, array). */
+type Bounded = z.ZodType & Record<'min' | 'max' | 'length' | 'gt' | 'lt' | 'multipleOf', (n: number) => z.ZodType>;
+
 function applyStep(schema: z.ZodType, step: ZodStep): z.ZodType {
   switch (step.method) {
+    case 'min':
+    case 'max':
+    case 'length':
+    case 'gt':
+    case 'lt':
+    case 'multipleOf':
+      return (schema as Bounded)[step.method](step.value);
+    case 'regex':
+      return (schema as z.ZodString).regex(new RegExp(step.pattern));
+    case 'unique':
+      return schema.refine((items) => uniqueItems(items as readonly unknown[]), { message: 'items must be unique' });
     case 'nullable':
       return schema.nullable();
     case 'optional':

@@ -80,6 +80,18 @@ export const openapiCodes = {
     cause: 'A GET or HEAD operation has a `requestBody`. HTTP gives such a body no meaning, OpenAPI 3.0 does not support it, and fetch cannot send it (Stripe gives every GET an empty form body).',
     fix: 'Nothing to do when the body is empty; otherwise move its fields to query parameters.',
   },
+  'openapi-constraint-invalid': {
+    severity: 'warning',
+    title: 'Validation keyword with a wrong value',
+    cause: 'A validation keyword (`minLength`, `maximum`, `multipleOf`, `uniqueItems`, `pattern`...) has a value of the wrong kind, such as a negative length or a string as a bound.',
+    fix: 'Give the keyword a value of the kind JSON Schema defines; until then it is dropped.',
+  },
+  'openapi-pattern-unchecked': {
+    severity: 'warning',
+    title: 'Pattern documented but not checked',
+    cause: 'A `pattern` is not a valid ECMAScript regular expression, or it could backtrack catastrophically (nested or overlapping quantifiers such as `^(a+)+$`: a hostile string would hang validation), or it is longer than 500 characters, or the spec has more than 100 patterns that need analysing. The schemas leave it out; the docs still show it.',
+    fix: 'Rewrite the pattern without ambiguous repetition (e.g. `^[a-z]+(-[a-z]+)*$` instead of `^([a-z]+-?)*$`), or accept that it is not checked.',
+  },
   'openapi-method-name-collision': {
     severity: 'warning',
     title: 'Two operations get the same method name',

@@ -1,5 +1,5 @@
 import type { Html, PhrasingContent, TableCell, Text } from 'mdast';
-import type { JsonValue, TypeRef } from '../../ir/types.js';
+import type { Constraints, JsonValue, TypeRef } from '../../ir/types.js';
 import { toMarkdown } from './markdown.js';
 
 /**
@@ -113,4 +113,62 @@ export function valueCell(value: JsonValue | undefined, plainWhenSimple: boolean
   if (written === '') return [];
   if (plainWhenSimple && typeof value === 'string' && written !== none && /^[\w.:@/+-]+$/.test(written) && isPlainText(written)) return [text(written)];
   return [{ type: 'inlineCode', value: written }];
+}
+
+/** The facts a type's schema checks beyond its kind, in words: formats, bounds, patterns. */
+export function constraintParts(type: TypeRef): PhrasingContent[][] {
+  switch (type.kind) {
+    case 'string':
+    case 'number':
+    case 'integer':
+      return [...(type.format ? [[text(`format: ${type.format}`)]] : []), ...boundParts(type.constraints)];
+    case 'array': {
+      const each = constraintParts(type.items);
+      const own = boundParts(type.constraints);
+      return each.length > 0 ? [...own, [text('each item: '), ...joinParts(each)]] : own;
+    }
+    case 'union':
+      return type.variants.flatMap(constraintParts);
+    default:
+      return [];
+  }
+}
+
+/** The Constraints cell: the parts joined by "; ". */
+export function constraintsCell(type: TypeRef): PhrasingContent[] {
+  return joinParts(constraintParts(type));
+}
+
+function joinParts(parts: PhrasingContent[][]): PhrasingContent[] {
+  return parts.flatMap((p, i) => (i === 0 ? p : [text('; '), ...p]));
+}
+
+const range = (what: string, min: number | undefined, max: number | undefined): string | undefined => {
+  if (min !== undefined && min === max) return `${what} ${min}`;
+  if (min !== undefined && max !== undefined) return `${what} ${min}–${max}`;
+  if (min !== undefined) return `${what} ≥ ${min}`;
+  if (max !== undefined) return `${what} ≤ ${max}`;
+  return undefined;
+};
+
+function boundParts(c: Constraints | undefined): PhrasingContent[][] {
+  if (!c) return [];
+  const words = [
+    range('length', c.minLength, c.maxLength),
+    range('items', c.minItems, c.maxItems),
+    c.minimum !== undefined ? `≥ ${c.minimum}` : undefined,
+    c.exclusiveMinimum !== undefined ? `> ${c.exclusiveMinimum}` : undefined,
+    c.maximum !== undefined ? `≤ ${c.maximum}` : undefined,
+    c.exclusiveMaximum !== undefined ? `< ${c.exclusiveMaximum}` : undefined,
+    c.multipleOf !== undefined ? `multiple of ${c.multipleOf}` : undefined,
+    c.uniqueItems ? 'unique items' : undefined,
+  ];
+  const parts: PhrasingContent[][] = words.filter((w): w is string => w !== undefined).map((w) => [text(w)]);
+  if (c.pattern !== undefined) {
+    // one line in a table row: a pattern with a line break is shown with it as \n
+    const pattern: PhrasingContent[] = [text('pattern '), { type: 'inlineCode', value: c.pattern.replace(/\r?\n/g, '\\n') }];
+    if (c.patternUnchecked) pattern.push(text(' (not checked)'));
+    parts.push(pattern);
+  }
+  return parts;
 }

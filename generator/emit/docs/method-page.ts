@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Api, Field, JsonValue, Method, NamedType, TypeRef } from '../../ir/types.js';
 import { methodTypes, reachableTypes } from '../../ir/walk.js';
 import { parameterKeys } from '../../naming/members.js';
-import { cell, isAnchorName, nameCell, proseCell, typeCell, valueCell } from './cells.js';
+import { cell, constraintParts, constraintsCell, isAnchorName, nameCell, proseCell, typeCell, valueCell } from './cells.js';
 import { trusted } from './inert.js';
 import { proseBlocks, titleContent } from './prose.js';
 import { fitsType, placeholder } from './sample-values.js';
@@ -59,6 +59,8 @@ function fieldTable(fields: readonly Field[], columns: readonly ColumnKey[], tem
           return cell([text(f.required ? template.yes : template.no)]);
         case 'default':
           return cell(valueCell(f.default, true, template.none));
+        case 'constraints':
+          return cell(constraintsCell(f.type));
         case 'description':
           return cell(proseCell(describedEnum(f, template)));
         case 'example':
@@ -69,13 +71,14 @@ function fieldTable(fields: readonly Field[], columns: readonly ColumnKey[], tem
   return { type: 'table', align: columns.map(() => null), children: [header, ...rows] };
 }
 
-/** Columns a table needs: the published ones, plus Required/Default/Sample where a field has one. */
+/** Columns a table needs: the published ones, plus Required/Default/Constraints/Sample where a field has one. */
 function columnsFor(fields: readonly Field[], base: readonly ColumnKey[]): ColumnKey[] {
   const want = new Set(base);
   if (fields.some((f) => f.required)) want.add('required');
   if (fields.some((f) => f.default !== undefined)) want.add('default');
+  if (fields.some((f) => constraintParts(f.type).length > 0)) want.add('constraints');
   if (fields.some((f) => f.example !== undefined)) want.add('example');
-  const order: ColumnKey[] = ['name', 'type', 'required', 'default', 'description', 'example'];
+  const order: ColumnKey[] = ['name', 'type', 'required', 'default', 'constraints', 'description', 'example'];
   return order.filter((k) => want.has(k));
 }
 
@@ -136,7 +139,7 @@ function parameterSection(method: Method, template: DocsTemplate): RootContent[]
     args.push({ name: keys.body, type: body.type, required: body.required, source: body.source, ...(body.description ? { description: body.description } : {}) });
   }
   if (args.length === 0) return [{ type: 'paragraph', children: [text(template.noParameters)] }];
-  const table = fieldTable(args, ['name', 'type', 'required', 'default', 'description', 'example'], template);
+  const table = fieldTable(args, columnsFor(args, ['name', 'type', 'required', 'default', 'description', 'example']), template);
   // the docs generator's row layout shows the verb (query string vs body rows): kept so it reads back
   const placement = body ? undefined : layoutPlacement(method);
   const out: RootContent[] = [placement ? { type: 'html', value: parameterTableMarkdown(table, placement, 1) } : table];

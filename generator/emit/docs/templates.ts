@@ -23,7 +23,16 @@ export const DocsTemplateSchema = z
       .object({ methodName: z.string(), parameters: z.string(), sampleCode: z.string(), response: z.string(), dataStructures: z.string() })
       .strict(),
     columns: z
-      .object({ name: column, type: column, required: column, default: column, description: column, example: column })
+      .object({
+        name: column,
+        type: column,
+        required: column,
+        default: column,
+        // added after the published layout: project templates written before it get this label
+        constraints: column.default({ label: 'Constraints' }),
+        description: column,
+        example: column,
+      })
       .strict(),
     yes: z.string(),
     no: z.string(),

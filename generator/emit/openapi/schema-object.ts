@@ -1,6 +1,6 @@
 /** IR TypeRef / Field → OpenAPI 3.1 Schema Object (JSON Schema 2020-12 dialect). */
 import { escapePointer } from '../../formats/json-pointer.js';
-import type { Field, TypeRef } from '../../ir/types.js';
+import type { Constraints, Field, TypeRef } from '../../ir/types.js';
 import { ENUM_DESCRIPTIONS, X } from '../../formats/openapi-extensions.js';
 
 export type Schema = Record<string, unknown>;
@@ -15,7 +15,7 @@ export function typeSchema(t: TypeRef, names: ComponentNames): Schema {
     case 'string':
     case 'number':
     case 'integer':
-      return t.format ? { type: t.kind, format: t.format } : { type: t.kind };
+      return withConstraints(t.format ? { type: t.kind, format: t.format } : { type: t.kind }, t.constraints);
     case 'boolean':
     case 'null':
       return { type: t.kind };
@@ -24,7 +24,7 @@ export function typeSchema(t: TypeRef, names: ComponentNames): Schema {
     case 'literal':
       return { const: t.value };
     case 'array':
-      return { type: 'array', items: typeSchema(t.items, names) };
+      return withConstraints({ type: 'array', items: typeSchema(t.items, names) }, t.constraints);
     case 'ref':
       // a dangling $ref would make the document invalid; the IR's own validation reports it
       return names.has(t.name) ? { $ref: componentRef(t.name, names) } : { [X.unresolvedRef]: t.name };
@@ -48,6 +48,13 @@ export function typeSchema(t: TypeRef, names: ComponentNames): Schema {
       return s;
     }
   }
+}
+
+/** The validation keywords as JSON Schema 2020-12 writes them (exclusive bounds as numbers). */
+function withConstraints(s: Schema, c: Constraints | undefined): Schema {
+  if (!c) return s;
+  const { source: _source, patternUnchecked: _unchecked, ...keywords } = c;
+  return { ...s, ...keywords };
 }
 
 /** `properties` is always written (even empty): the reader takes an object without it as "any object". */

@@ -11,6 +11,8 @@ import { inSameCycle } from './cycles.js';
 export class ModuleRefs {
   private readonly types = new Set<string>();
   private readonly schemas = new Set<string>();
+  /** Helpers of the runtime's `checks.ts` the module's schemas call. */
+  private readonly checks = new Set<string>();
   /** Referenced names that are not in `Api.types` (reported by the emitter). */
   readonly missing = new Set<string>();
 
@@ -41,6 +43,12 @@ export class ModuleRefs {
     return n?.schema;
   }
 
+  /** A helper of the runtime's `checks.ts` (every module sits one folder below `src/`). */
+  runtimeName(name: string): string {
+    this.checks.add(name);
+    return name;
+  }
+
   /** The definition of a named type (without importing it). */
   definition(irName: string): NamedType | undefined {
     return this.names.definitions.get(irName);
@@ -58,13 +66,15 @@ export class ModuleRefs {
 
   imports(): OptionalKind<ImportDeclarationStructure>[] {
     const used = [...new Set([...this.types, ...this.schemas])].sort();
-    return used.map((irName) => {
+    const checks: OptionalKind<ImportDeclarationStructure>[] =
+      this.checks.size > 0 ? [{ moduleSpecifier: '../runtime/checks.js', namedImports: [...this.checks].sort().map((name) => ({ name })) }] : [];
+    return [...checks, ...used.map((irName) => {
       const n = this.names.types.get(irName)!;
       const moduleSpecifier = this.modelSpecifier(n.file);
       if (!this.schemas.has(irName)) return { moduleSpecifier, isTypeOnly: true, namedImports: [{ name: n.type }] };
       const namedImports = [{ name: n.schema }];
       if (this.types.has(irName)) namedImports.unshift({ name: n.type, isTypeOnly: true } as { name: string });
       return { moduleSpecifier, namedImports };
-    });
+    })];
   }
 }

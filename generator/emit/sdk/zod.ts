@@ -32,11 +32,23 @@ export function objectSchema(fields: readonly Field[], open: boolean, refs: Modu
 }
 
 export function planExpression(plan: ZodPlan, refs: ModuleRefs): ts.Expression {
-  return plan.steps.reduce((schema, step) => stepExpression(schema, step), baseExpression(plan.base, refs));
+  return plan.steps.reduce((schema, step) => stepExpression(schema, step, refs), baseExpression(plan.base, refs));
 }
 
-function stepExpression(schema: ts.Expression, step: ZodStep): ts.Expression {
+function stepExpression(schema: ts.Expression, step: ZodStep, refs: ModuleRefs): ts.Expression {
   switch (step.method) {
+    case 'min':
+    case 'max':
+    case 'length':
+    case 'gt':
+    case 'lt':
+    case 'multipleOf':
+      return call(schema, step.method, [num(step.value)]);
+    case 'regex':
+      // the spec's pattern only ever as a string literal, compiled where the SDK runs
+      return call(schema, 'regex', [f.createNewExpression(id('RegExp'), undefined, [str(step.pattern)])]);
+    case 'unique':
+      return call(schema, 'refine', [id(refs.runtimeName('uniqueItems')), f.createObjectLiteralExpression([f.createPropertyAssignment('message', str('items must be unique'))], false)]);
     case 'nullable':
     case 'optional':
       return call(schema, step.method);
@@ -55,7 +67,17 @@ function baseExpression(base: ZodBase, refs: ModuleRefs): ts.Expression {
     case 'boolean':
     case 'null':
     case 'unknown':
+    case 'email':
+    case 'guid':
+    case 'url':
+    case 'ipv4':
+    case 'ipv6':
       return z(base.kind);
+    case 'iso.datetime':
+      return call(f.createPropertyAccessExpression(id('z'), 'iso'), 'datetime', [f.createObjectLiteralExpression([f.createPropertyAssignment('offset', f.createTrue())], false)]);
+    case 'iso.date':
+    case 'iso.time':
+      return call(f.createPropertyAccessExpression(id('z'), 'iso'), base.kind.slice(4));
     case 'literal':
       return z('literal', [base.values.length === 1 ? literal(base.values[0]!) : f.createArrayLiteralExpression(base.values.map(literal), false)]);
     case 'enum':

@@ -5,6 +5,7 @@ import type { SourceLocation } from '../../ir/types.js';
 import type { SpecFile } from './spec-file.js';
 import type { SpecRefs } from './spec-refs.js';
 import type { NamedSchemas } from './named-schemas.js';
+import { PatternJudge } from './patterns.js';
 
 /** A place in the spec: the file, the JSON pointer, and its line/column (nearest recorded object). */
 export interface Where {
@@ -21,6 +22,8 @@ export const isObject = (v: unknown): v is Record<string, unknown> => v !== null
 /** State shared by the object mappers of one spec: references, named schemas, diagnostics. */
 export class SpecContext {
   readonly diagnostics = new Diagnostics();
+  /** Which `pattern`s the generated schemas may check (patterns.ts). */
+  readonly patterns = new PatternJudge();
   /** Set once named-schemas.ts is constructed (they reference each other). */
   types!: NamedSchemas;
 

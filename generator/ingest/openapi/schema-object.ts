@@ -4,7 +4,7 @@
  * "null" (3.1) become unions with `null`; allOf is merged into one object; oneOf/anyOf are unions.
  * Keywords the IR cannot express are reported with their JSON pointer.
  */
-import type { EnumValue, Field, JsonValue, PrimitiveKind, TypeRef } from '../../ir/types.js';
+import type { Constraints, EnumValue, Field, JsonValue, PatternUnchecked, PrimitiveKind, TypeRef } from '../../ir/types.js';
 import { isObject, type SpecContext, type Where } from './context.js';
 import { X } from '../../formats/openapi-extensions.js';
 
@@ -62,14 +62,20 @@ function singleType(type: string, s: Schema, where: Where, ctx: SpecContext): Ty
   switch (type) {
     case 'string':
     case 'number':
-    case 'integer':
-      return format ? { kind: type, format } : { kind: type };
+    case 'integer': {
+      const t: Extract<TypeRef, { kind: 'string' | 'number' | 'integer' }> = format ? { kind: type, format } : { kind: type };
+      const constraints = constraintsOf(s, type === 'string' ? STRING_KEYWORDS : NUMBER_KEYWORDS, where, ctx);
+      return constraints ? { ...t, constraints } : t;
+    }
     case 'boolean':
       return { kind: 'boolean' };
     case 'null':
       return { kind: 'null' };
-    case 'array':
-      return { kind: 'array', items: 'items' in s ? schemaType(s.items, ctx.child(where, 'items', s.items), ctx) : { kind: 'unknown' } };
+    case 'array': {
+      const t: Extract<TypeRef, { kind: 'array' }> = { kind: 'array', items: 'items' in s ? schemaType(s.items, ctx.child(where, 'items', s.items), ctx) : { kind: 'unknown' } };
+      const constraints = constraintsOf(s, ARRAY_KEYWORDS, where, ctx);
+      return constraints ? { ...t, constraints } : t;
+    }
     case 'object':
       return objectType(s, where, ctx);
     default:
@@ -77,6 +83,83 @@ function singleType(type: string, s: Schema, where: Where, ctx: SpecContext): Ty
       return { kind: 'unknown' };
   }
 }
+
+const STRING_KEYWORDS = ['minLength', 'maxLength', 'pattern'] as const;
+const NUMBER_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const;
+const ARRAY_KEYWORDS = ['minItems', 'maxItems', 'uniqueItems'] as const;
+type ConstraintKeyword = (typeof STRING_KEYWORDS | typeof NUMBER_KEYWORDS | typeof ARRAY_KEYWORDS)[number];
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * The validation keywords of a string, number or array schema. OpenAPI 3.0 writes an exclusive
+ * bound as `exclusiveMinimum: true` next to `minimum`, 3.1 as a number; both become a number.
+ * A value of the wrong kind is reported and dropped; a pattern that may not be checked is kept
+ * (it is documented) with the reason (patterns.ts), and reported.
+ */
+function constraintsOf(s: Schema, keywords: readonly ConstraintKeyword[], where: Where, ctx: SpecContext): Constraints | undefined {
+  const out: Omit<Constraints, 'source'> = {};
+  const bad = (k: string, why: string): void => ctx.report('openapi-constraint-invalid', `${k}: ${JSON.stringify(s[k])} ${why}; dropped`, ctx.child(where, k, s[k]));
+  for (const k of keywords) {
+    if (!(k in s) || s[k] === undefined) continue;
+    const v = s[k];
+    switch (k) {
+      case 'minLength':
+      case 'maxLength':
+      case 'minItems':
+      case 'maxItems':
+        if (isCount(v)) out[k] = v;
+        else bad(k, 'is not a non-negative integer');
+        break;
+      case 'multipleOf':
+        if (isFiniteNumber(v) && v > 0) out[k] = v;
+        else bad(k, 'is not a number above 0');
+        break;
+      case 'minimum':
+      case 'maximum': {
+        if (!isFiniteNumber(v)) {
+          bad(k, 'is not a number');
+          break;
+        }
+        const exclusive = k === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum';
+        if (s[exclusive] === true) out[exclusive] = v;
+        else out[k] = v;
+        break;
+      }
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        if (isFiniteNumber(v)) out[k] = out[k] === undefined ? v : k === 'exclusiveMinimum' ? Math.max(out[k], v) : Math.min(out[k], v);
+        else if (typeof v !== 'boolean') bad(k, 'is not a number or a boolean');
+        else if (v && s[k === 'exclusiveMinimum' ? 'minimum' : 'maximum'] === undefined) bad(k, `is true without ${k === 'exclusiveMinimum' ? 'minimum' : 'maximum'}`);
+        break;
+      case 'uniqueItems':
+        if (v === true) out.uniqueItems = true;
+        else if (v !== false) bad(k, 'is not a boolean');
+        break;
+      case 'pattern': {
+        if (typeof v !== 'string') {
+          bad(k, 'is not a string');
+          break;
+        }
+        out.pattern = v;
+        const why = ctx.patterns.uncheckedReason(v);
+        if (why) {
+          out.patternUnchecked = why;
+          ctx.report('openapi-pattern-unchecked', `pattern ${JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v)} is documented but not checked: ${PATTERN_REASONS[why]}`, ctx.child(where, k, v));
+        }
+        break;
+      }
+    }
+  }
+  return Object.keys(out).length > 0 ? { ...out, source: where.loc } : undefined;
+}
+
+const PATTERN_REASONS: Record<PatternUnchecked, string> = {
+  invalid: 'it is not a valid ECMAScript regular expression',
+  backtracking: 'it could backtrack catastrophically (a hostile string could hang validation)',
+  budget: 'it is too long, or the spec has more patterns than sdkforge analyses',
+};
 
 /**
  * Object: `properties` → fields; `additionalProperties: true` → open; a schema as
