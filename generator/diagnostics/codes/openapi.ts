@@ -89,7 +89,7 @@ export const openapiCodes = {
   'openapi-pattern-unchecked': {
     severity: 'warning',
     title: 'Pattern documented but not checked',
-    cause: 'A `pattern` is not a valid ECMAScript regular expression, or it could backtrack catastrophically (nested or overlapping quantifiers such as `^(a+)+$`: a hostile string would hang validation), or it is longer than 500 characters, or the spec has more than 100 patterns that need analysing. The schemas leave it out; the docs still show it.',
+    cause: 'A `pattern` is not a valid ECMAScript regular expression, or it could backtrack catastrophically (nested or overlapping quantifiers such as `^(a+)+$`: a hostile string would hang validation), or it is longer than 500 characters, or the spec has more patterns needing analysis than sdkforge analyses (50, or 10 found unsafe). The schemas leave it out; the docs still show it.',
     fix: 'Rewrite the pattern without ambiguous repetition (e.g. `^[a-z]+(-[a-z]+)*$` instead of `^([a-z]+-?)*$`), or accept that it is not checked.',
   },
   'openapi-method-name-collision': {

@@ -1,5 +1,6 @@
 // Entry of the SDK runtime: everything the generated clients (and their users) need.
 export * from './auth.js';
+export * from './checks.js';
 export * from './encoding.js';
 export * from './errors.js';
 export * from './genauth-signature.js';
