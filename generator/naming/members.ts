@@ -21,7 +21,23 @@ export const INHERITED_MEMBERS: readonly string[] = [
 ];
 const INHERITED = new Set(INHERITED_MEMBERS);
 
-const plainMemberName = (m: Method): string => camelCase(m.words.length > 0 ? m.words : ['method']);
+/** SDK languages whose method names are TypeScript's own casing: their pages are asked first. */
+const TS_LANGUAGES = ['node', 'typescript', 'ts', 'javascript', 'js'];
+
+/**
+ * camelCase of the words, in the casing a page writes it when that is camelCase of the same
+ * words (`signInByAD`, from the name line or the sample code's call, rather than `signInByAd`);
+ * pages of TypeScript's SDK first, then the others in file order.
+ */
+function plainMemberName(m: Method): string {
+  const words = m.words.length > 0 ? m.words : ['method'];
+  const rank = (language: string | undefined): number => (language && TS_LANGUAGES.includes(language) ? 0 : 1);
+  const written = [...m.docs]
+    .sort((a, b) => rank(a.language) - rank(b.language))
+    .map((d) => d.writtenName?.slice(d.writtenName.lastIndexOf('.') + 1))
+    .find((n) => n !== undefined && /^[a-z][A-Za-z0-9]*$/.test(n) && splitWords(n).join('_') === words.join('_'));
+  return written ?? camelCase(words);
+}
 
 /** Why a method cannot have its plain member name, or undefined when it can. */
 export function reservedMemberReason(name: string): string | undefined {

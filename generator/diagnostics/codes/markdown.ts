@@ -11,8 +11,14 @@ export const markdownCodes = {
   'md-method-name-missing': {
     severity: 'warning',
     title: 'Method name section missing',
-    cause: 'A page has parameter/response sections but no "Method name" / "方法名称" section.',
+    cause: 'A page has parameter/response sections but no "Method name" / "方法名称" section, and its sample code calls no method (or several, none of them the page\'s by its file name).',
     fix: 'Add the section; until then the name is derived from the file name and the client from the folder.',
+  },
+  'md-method-name-from-sample': {
+    severity: 'info',
+    title: 'Method named after its sample code',
+    cause: 'A page has no (readable) "Method name" / "方法名称" section, but its sample code constructs a client and calls the method (`authenticationClient.signInByAD(...)`); the call gives the name and its casing.',
+    fix: 'Nothing required. Add the method name section to make the name explicit.',
   },
   'md-method-name-unreadable': {
     severity: 'error',

@@ -4,8 +4,9 @@ import { kebabCase, splitWords } from '../../naming/words.js';
 import { describeType } from '../../ir/describe.js';
 import { decideHttpBinding } from './http-binding.js';
 import type { PageMethod, PageResult } from '../reader/read-page.js';
-import { dropWrongClientPages, type MethodPage } from './misfiled-pages.js';
+import { decidePageClients, type ClientDecisions, type MethodPage } from './misfiled-pages.js';
 import { mergeTypes } from './named-types.js';
+import { canonName, unionParameters } from './parameter-union.js';
 import { languageRank } from '../reader/page-path.js';
 
 export interface MergedPages {
@@ -16,7 +17,7 @@ export interface MergedPages {
    * How many pages were method pages, how many were skipped, and into how many methods they
    * merged; `fragments` are the files other pages include, which are not pages.
    */
-  stats: { pages: number; fragments: number; methodPages: number; skippedPages: number; droppedPages: number; methods: number };
+  stats: { pages: number; fragments: number; methodPages: number; skippedPages: number; droppedPages: number; methods: number; clientDecisions: ClientDecisions };
 }
 
 /**
@@ -35,7 +36,7 @@ export function mergePages(pages: readonly PageResult[]): MergedPages {
   const diagnostics: Diagnostic[] = [];
   const methodPages = pages.filter((p): p is MethodPage => p.kind === 'method' && p.method !== undefined);
   const fragments = pages.filter((p) => p.kind === 'fragment').length;
-  const kept = dropWrongClientPages(methodPages, diagnostics);
+  const { pages: kept, decisions } = decidePageClients(methodPages, diagnostics);
 
   const groups = new Map<string, MethodPage[]>();
   for (const p of kept) {
@@ -64,13 +65,17 @@ export function mergePages(pages: readonly PageResult[]): MergedPages {
       skippedPages: pages.length - fragments - methodPages.length,
       droppedPages: methodPages.length - kept.length,
       methods: methods.length,
+      clientDecisions: decisions,
     },
   };
 }
 
 function mergeMethod(group: MethodPage[], diagnostics: Diagnostic[]): Method {
+  // a page that lost a damaged row (its name survived nowhere) yields to one that recovered it,
+  // and that one to a page without damage
   const ordered = [...group].sort(
     (a, b) =>
+      a.method.lostParameters - b.method.lostParameters ||
       a.method.partialParameters.length - b.method.partialParameters.length ||
       languageRank(a.method.path.language) - languageRank(b.method.path.language) ||
       (a.file < b.file ? -1 : 1),
@@ -81,6 +86,7 @@ function mergeMethod(group: MethodPage[], diagnostics: Diagnostic[]): Method {
     const full = ordered.slice(1).flatMap((o) => o.method.parameters.filter((q) => q.name === p.name && !o.method.partialParameters.includes(q.name)))[0];
     return full ?? p;
   });
+  const allParams = unionParameters(primary, params, ordered.slice(1).map((o) => o.method), diagnostics);
   for (const other of ordered.slice(1)) {
     compareMethod(primary, params, other.method, diagnostics);
     if (other.method.writtenName && primary.writtenName && other.method.words.join('_') !== primary.words.join('_')) {
@@ -122,9 +128,9 @@ function mergeMethod(group: MethodPage[], diagnostics: Diagnostic[]): Method {
   if (primary.path.category) method.category = primary.path.category;
   if (primary.sample !== undefined) method.response.sample = primary.sample;
   const traces = ordered.map((p) => ({ file: p.file, traces: p.method.verbTraces ?? [] }));
-  const { http, location } = decideHttpBinding(words, primary.path.stem || kebabCase(words), params, traces, primary.source, diagnostics);
+  const { http, location } = decideHttpBinding(words, primary.path.stem || kebabCase(words), allParams, traces, primary.source, diagnostics);
   method.http = http;
-  method.parameters = params.map((p): Parameter => ({ ...p, in: location }));
+  method.parameters = allParams.map((p): Parameter => ({ ...p, in: location }));
   return method;
 }
 
@@ -185,17 +191,13 @@ function compareMethod(primary: PageMethod, params: Field[], other: PageMethod, 
   const push = (message: string, location = other.source, rel = related(`${primary.writtenName ?? 'primary page'} here`)) =>
     diagnostics.push({ code: 'md-merge-disagreement', severity: 'warning', message, location, related: rel });
 
-  // names compare by words: C# pages write RedirectUri where node pages write redirectUri
-  const canon = (name: string): string => splitWords(name).join('_');
+  const canon = canonName;
   const byName = new Map(params.map((p) => [canon(p.name), p]));
   const otherNames = new Set(other.parameters.map((p) => canon(p.name)));
   for (const q of other.parameters) {
     if (other.partialParameters.includes(q.name)) continue;
     const p = byName.get(canon(q.name));
-    if (!p) {
-      push(`parameter "${q.name}" is on this page but not on ${primary.path.language ?? 'the primary'} page`, q.source);
-      continue;
-    }
+    if (!p) continue; // added to the method, or another SDK's name for one: parameter-union.ts reports it
     const a = fieldFacts(p);
     const b = fieldFacts(q);
     for (const k of Object.keys(a)) {

@@ -39,6 +39,8 @@ export interface FieldTable {
   partial: string[];
   /** Rows whose Type cell says `enum`: the table describes an enum's values. */
   enumRows: number;
+  /** Rows lost with their name (a fused first row whose name survived nowhere). */
+  lost: number;
 }
 
 function report(ctx: TableContext, code: DiagnosticCode, message: string, location: SourceLocation): void {
@@ -55,7 +57,7 @@ export function readFieldTable(table: TableBlock, pageCtx: TableContext): FieldT
   for (const u of unknown) {
     report(ctx, 'md-table-unknown-column', `unknown column "${cellPlain(table.header.cells[u]!)}" is ignored`, at(table.line, table.header.columns[u] ?? 1));
   }
-  const result: FieldTable = { fields: [], partial: [], enumRows: 0 };
+  const result: FieldTable = { fields: [], partial: [], enumRows: 0, lost: 0 };
   if (index.name === undefined || index.type === undefined) {
     report(ctx, 'md-table-missing-column', `table has no ${index.name === undefined ? 'Name' : 'Type'} column; its rows are skipped`, at(table.line, 1));
     return result;
@@ -65,6 +67,7 @@ export function readFieldTable(table: TableBlock, pageCtx: TableContext): FieldT
   if (table.fused) {
     const recovered = recoverFusedRow(table, index, ctx);
     if (recovered) rows.push({ row: recovered, partial: true });
+    else result.lost++;
   }
   for (const row of joinContinuedRows([...table.rows, ...(table.continuation ?? [])], ctx)) rows.push({ row: fitRow(row, table.header, index, ctx), partial: false });
 

@@ -8,9 +8,10 @@ import { readDataStructures } from './data-structures.js';
 import { readFieldTable, type UntypedArray } from './field-table.js';
 import { typeArrayItems } from './array-items.js';
 import { directRefs } from '../../ir/walk.js';
-import { readMethodName } from './method-name.js';
+import { readPageMethodName, type NameOrigin } from './page-method-name.js';
 import { readPagePath, type PagePath } from './page-path.js';
 import { readResponseSection } from './response-section.js';
+import { readSampleClients, type SampleClient } from './sample-calls.js';
 import { sectionKind, type SectionKind } from './sections.js';
 import { readVerbTraces, type VerbTrace } from './verb-evidence.js';
 
@@ -29,8 +30,12 @@ export interface PageResult {
 export interface PageMethod {
   client: string;
   words: string[];
-  /** The method name as written on the page, absent when derived from the file name. */
+  /** The method name as written on the page (name line or sample call), absent when derived from the file name. */
   writtenName?: string;
+  /** Where the name came from: the name section, the sample code's call, or the file name. */
+  nameFrom: NameOrigin;
+  /** The clients the page's sample code constructs and the methods it calls on them. */
+  sampleClients?: SampleClient[];
   title?: string;
   description?: string;
   path: PagePath;
@@ -41,6 +46,8 @@ export interface PageMethod {
   partialParameters: string[];
   /** What the page shows of where the parameters travel, most trusted first (verb-evidence.ts). */
   verbTraces: VerbTrace[];
+  /** Parameter rows lost with their name (a damaged row nothing could be recovered from). */
+  lostParameters: number;
   responseType?: string;
   responseDescription?: string;
   sample?: JsonValue;
@@ -97,33 +104,11 @@ export function readPage(page: Page): PageResult {
     .map((b) => (b.kind === 'paragraph' ? b.text.trim() : ''))
     .join('\n\n');
 
-  // Method name: from its section, else from the file name and folder.
-  let client: string | undefined;
-  let words: string[] | undefined;
-  let writtenName: string | undefined;
-  let source: SourceLocation = at(titleBlock?.line ?? 1, 1, titleBlock?.file);
-  if (nameSection) {
-    const read = readMethodName(nameSection.blocks);
-    if (read.ok) {
-      ({ client, words, writtenName } = read);
-      source = at(read.line, read.column, read.file);
-    } else {
-      report('md-method-name-unreadable', `method name "${read.text}" is not Client.method`, at(nameSection.heading.line + 1, 1, nameSection.heading.file));
-    }
-  }
-  if (!client || !words) {
-    if (!path.client) {
-      report('md-method-name-missing', 'no method name and no client folder (management/ or authentication/): page skipped', at(1));
-      return { file, format, kind: 'skipped', types: [], diagnostics };
-    }
-    client = path.client;
-    words = splitWords(path.stem);
-    if (!nameSection) {
-      report('md-method-name-missing', `no method name section; named ${client}.${words.join('_')} after the file and folder`, at(titleBlock?.line ?? 1, 1, titleBlock?.file));
-    }
-  } else if (path.stem && kebabCase(words) !== path.stem.toLowerCase()) {
-    report('md-file-name-mismatch', `file name "${path.stem}" does not match method ${writtenName}`, source);
-  }
+  // Method name: from its section, else the sample code's call, else the file name and folder.
+  const sampleClients = readSampleClients(blocks, file);
+  const name = readPageMethodName({ file, ...(nameSection ? { nameSection } : {}), ...(titleBlock ? { title: titleBlock } : {}), path, sampleClients }, report);
+  if (!name) return { file, format, kind: 'skipped', types: [], diagnostics };
+  const { client, words, writtenName, source } = name;
 
   // Data structures first: the tables above them may name them bare in the Type column.
   const sampleCode = find('sample-code')?.blocks.find((b) => b.kind === 'code');
@@ -158,8 +143,11 @@ export function readPage(page: Page): PageResult {
     parameters: [],
     partialParameters: [],
     verbTraces: [],
+    lostParameters: 0,
+    nameFrom: name.from,
     source,
   };
+  if (sampleClients.length > 0) method.sampleClients = sampleClients;
   if (writtenName) method.writtenName = writtenName;
   if (titleBlock?.text) method.title = titleBlock.text;
   if (description) method.description = description;
@@ -169,6 +157,7 @@ export function readPage(page: Page): PageResult {
     const read = readFieldTable(paramTable, ctxFor());
     method.parameters = read.fields;
     method.partialParameters = read.partial;
+    method.lostParameters = read.lost;
   }
   if (paramSection) {
     const code = sampleCode?.kind === 'code' ? { text: sampleCode.text, line: sampleCode.line, file: sampleCode.file ?? file } : undefined;
