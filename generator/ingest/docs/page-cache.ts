@@ -14,7 +14,7 @@ import { CACHE_DIR } from '../../package-assets.js';
  * Bump when the page parser's output changes: cached results of older parsers are then ignored.
  * (The cache key also holds the page's content hash, so an edited page is always re-parsed.)
  */
-export const PARSER_VERSION = 7;
+export const PARSER_VERSION = 8;
 
 interface CacheFile {
   version: number;
