@@ -8,15 +8,20 @@ import { build } from '../pipeline.js';
 import { OWNED_FOLDERS } from '../emit/index.js';
 import { EXIT, type CommandIO } from './io.js';
 import { runSettings } from './settings.js';
-import { isUnusable, reportDiagnostics } from './report.js';
+import { formatOption, isUnusable, reportDiagnostics, type DiagnosticFormat } from './report.js';
+import { githubAnnotation } from '../diagnostics/github.js';
 
 export interface CheckOptions {
   input?: string[];
   out?: string;
+  /** Same as `format: 'json'` (kept for scripts written against it). */
   json?: boolean;
+  format?: CheckFormat;
   cache?: boolean;
   verbose?: boolean;
 }
+
+export type CheckFormat = DiagnosticFormat | 'json';
 
 
 /**
@@ -25,7 +30,9 @@ export interface CheckOptions {
  * Input diagnostics are `generate`'s and `lint`'s business: only the unusable ones are printed.
  */
 export async function runCheck(options: CheckOptions, io: CommandIO): Promise<number> {
-  const settings = await runSettings(options, io);
+  const format: CheckFormat = options.json ? 'json' : (options.format ?? 'text');
+  const diagnosticFormat = format === 'github' ? 'github' : 'text';
+  const settings = await runSettings(options, io, diagnosticFormat);
   if (!settings) return EXIT.usage;
   const { config, inputs, outDir } = settings;
   const useCache = options.cache !== false;
@@ -37,14 +44,13 @@ export async function runCheck(options: CheckOptions, io: CommandIO): Promise<nu
   if (useCache && !options.verbose) {
     const ingested = await ingest(inputs, { cwd: io.cwd, parsePages, ...ingestOptionsOf(config) });
     if (ingested.diagnostics.some(isUnusable)) {
-      reportDiagnostics(io, ingested.diagnostics.filter(isUnusable));
+      reportDiagnostics(io, ingested.diagnostics.filter(isUnusable), { format: diagnosticFormat });
       return EXIT.usage;
     }
     const cached = await loadOutputCache(io.cwd);
     if (cached && cached.key === (await outputKey(ingested.api, config, io.cwd)) && (await diskMatchesCache(out, cached, OWNED_FOLDERS))) {
       const report: DriftReport = { changed: [], added: [], removed: [], unchanged: Object.keys(cached.files).length };
-      if (options.json) io.stdout(JSON.stringify(driftJson(outDir, report), null, 2) + '\n');
-      else printDrift(io, outDir, report);
+      printReport(io, format, outDir, report);
       return EXIT.ok;
     }
   }
@@ -52,14 +58,13 @@ export async function runCheck(options: CheckOptions, io: CommandIO): Promise<nu
   const result = await build({ config, inputs, cwd: io.cwd, parsePages });
   const unusable = result.diagnostics.filter(isUnusable);
   if (unusable.length > 0) {
-    reportDiagnostics(io, unusable);
+    reportDiagnostics(io, unusable, { format: diagnosticFormat });
     return EXIT.usage;
   }
-  if (options.verbose) reportDiagnostics(io, result.diagnostics, { verbose: true });
+  if (options.verbose) reportDiagnostics(io, result.diagnostics, { verbose: true, format: diagnosticFormat });
   if (useCache) await saveOutputCache(io.cwd, await outputKey(result.ingest.api, config, io.cwd), result.files);
   const report = await compareWithDisk(out, result.files, { owned: OWNED_FOLDERS });
-  if (options.json) io.stdout(JSON.stringify(driftJson(outDir, report), null, 2) + '\n');
-  else printDrift(io, outDir, report);
+  printReport(io, format, outDir, report);
   return isUpToDate(report) ? EXIT.ok : EXIT.found;
 }
 
@@ -67,6 +72,47 @@ export async function runCheck(options: CheckOptions, io: CommandIO): Promise<nu
 export function driftJson(outDir: string, r: DriftReport) {
   return { upToDate: isUpToDate(r), out: outDir, changed: r.changed, added: r.added, removed: r.removed, unchanged: r.unchanged };
 }
+
+function printReport(io: CommandIO, format: CheckFormat, outDir: string, r: DriftReport): void {
+  if (format === 'json') io.stdout(JSON.stringify(driftJson(outDir, r), null, 2) + '\n');
+  else if (format === 'github') printGithub(io, outDir, r);
+  else printDrift(io, outDir, r);
+}
+
+/** One annotation per file out of date, at its first changed line; the patches follow as plain log text. */
+function printGithub(io: CommandIO, outDir: string, r: DriftReport): void {
+  if (isUpToDate(r)) {
+    io.stderr(`${outDir}: up to date (${r.unchanged} file(s))\n`);
+    return;
+  }
+  const fix = 'run `sdkforge generate` and commit the result';
+  const lines: string[] = [];
+  for (const c of r.changed) {
+    lines.push(githubAnnotation('error', `${outDir}/${c.path} is not what the inputs produce: ${fix}`, { file: `${outDir}/${c.path}`, line: firstChangedLine(c.patch), column: 1 }, 'check-drift'));
+  }
+  for (const p of r.added) lines.push(githubAnnotation('error', `${outDir}/${p} is missing: ${fix}`, { file: outDir, line: 1, column: 1 }, 'check-drift'));
+  for (const p of r.removed) lines.push(githubAnnotation('error', `${outDir}/${p} is no longer generated: ${fix}`, { file: `${outDir}/${p}`, line: 1, column: 1 }, 'check-drift'));
+  io.stdout(lines.join('\n') + '\n');
+  for (const c of r.changed) io.stderr(c.patch.endsWith('\n') ? c.patch : c.patch + '\n');
+  io.stderr(driftSummary(outDir, r) + '\n');
+}
+
+/** The first line of the file on disk that a unified diff changes (`@@ -12,7 +12,8 @@` → 12 + context). */
+export function firstChangedLine(patch: string): number {
+  const lines = patch.split('\n');
+  const hunk = lines.findIndex((l) => l.startsWith('@@ -'));
+  const start = hunk >= 0 ? Number(/^@@ -(\d+)/.exec(lines[hunk]!)?.[1] ?? 1) : 1;
+  if (hunk < 0) return 1;
+  let line = start;
+  for (const l of lines.slice(hunk + 1)) {
+    if (l.startsWith('-') || l.startsWith('+')) return Math.max(1, line);
+    line++;
+  }
+  return Math.max(1, start);
+}
+
+const driftSummary = (outDir: string, r: DriftReport): string =>
+  `${outDir} is not what the inputs produce: ${r.changed.length} changed, ${r.added.length} to add, ${r.removed.length} to remove (${r.unchanged} up to date); run \`sdkforge generate\` and commit the result`;
 
 function printDrift(io: CommandIO, outDir: string, r: DriftReport): void {
   if (isUpToDate(r)) {
@@ -82,7 +128,7 @@ function printDrift(io: CommandIO, outDir: string, r: DriftReport): void {
     code: 'check-drift',
     severity: 'error',
     location: { file: outDir, line: 1, column: 1 },
-    message: `${outDir} is not what the inputs produce: ${r.changed.length} changed, ${r.added.length} to add, ${r.removed.length} to remove (${r.unchanged} up to date); run \`sdkforge generate\` and commit the result`,
+    message: driftSummary(outDir, r),
   };
   reportDiagnostics(io, [d]);
 }
@@ -95,7 +141,8 @@ export function registerCheck(program: Command, io: CommandIO, setExit: (code: n
     .description('regenerate in memory and compare with the output folder: exit 1 with a diff when they differ (for CI)')
     .option('--input <path>', 'a markdown page, folder of pages or OpenAPI document; repeatable (default: inputs of sdkforge.config.json)', collect)
     .option('--out <dir>', 'output folder (default: out of sdkforge.config.json)')
-    .option('--json', 'print the result as JSON on stdout')
+    .addOption(formatOption(['text', 'json', 'github'], 'the report: unified diffs (text), JSON, or GitHub Actions annotations'))
+    .option('--json', 'same as --format json')
     .option('--no-cache', 'do not read or write the caches (.sdkforge-cache/): parse every page and run every emitter')
     .option('--verbose', 'print the input diagnostics too')
     .action(async (opts: CheckOptions) => setExit(await runCheck(opts, io)));

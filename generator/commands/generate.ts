@@ -6,7 +6,7 @@ import { writeOutput } from '../output/write.js';
 import { build } from '../pipeline.js';
 import { EXIT, type CommandIO } from './io.js';
 import { runSettings } from './settings.js';
-import { hasErrors, reportDiagnostics, isUnusable } from './report.js';
+import { exitFor, formatOption, hasErrors, maxDiagnosticsOption, reportDiagnostics, isUnusable, type DiagnosticFormat } from './report.js';
 
 export interface GenerateOptions {
   input?: string[];
@@ -14,30 +14,34 @@ export interface GenerateOptions {
   maxDiagnostics?: number;
   verbose?: boolean;
   cache?: boolean;
+  format?: DiagnosticFormat;
 }
 
 /**
  * `sdkforge generate`: inputs → IR → SDK and docs in memory → the output folder, atomically.
- * Exit 0 when written without errors; 2 when the input is unusable (nothing is written), when
- * any error was reported (the output is still written where it safely could be) or when writing failed.
+ * Exit 0 when written (warnings allowed); 1 when an error was found in the input (the output is
+ * still written where it safely could be); 2 when the input is unusable or the output folder
+ * could not be written (nothing is written).
  */
 export async function runGenerate(options: GenerateOptions, io: CommandIO): Promise<number> {
-  const settings = await runSettings(options, io);
+  const settings = await runSettings(options, io, options.format);
   if (!settings) return EXIT.usage;
   const { config, inputs, outDir } = settings;
   const result = await build({ config, inputs, cwd: io.cwd, cache: options.cache !== false });
   const diagnostics = [...result.diagnostics];
   const unusable = diagnostics.some(isUnusable);
   let written = 0;
+  let writeFailed = false;
   if (!unusable) {
     const w = await writeOutput(resolve(io.cwd, outDir), result.files, { owned: OWNED_FOLDERS, cwd: io.cwd });
     diagnostics.push(...w.diagnostics);
     written = w.written;
+    writeFailed = hasErrors(w.diagnostics);
   }
-  reportDiagnostics(io, diagnostics, { limit: options.maxDiagnostics ?? 200, verbose: options.verbose });
+  reportDiagnostics(io, diagnostics, { limit: options.maxDiagnostics ?? 200, verbose: options.verbose, format: options.format });
   const methods = allMethods(result.ingest.api).length;
   io.stderr(`${methods} method(s), ${result.ingest.api.types.length} type(s) → ${written} file(s) written to ${outDir}\n`);
-  return unusable || hasErrors(diagnostics) ? EXIT.usage : EXIT.ok;
+  return writeFailed ? EXIT.usage : exitFor(diagnostics, unusable);
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -45,10 +49,11 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function registerGenerate(program: Command, io: CommandIO, setExit: (code: number) => void): void {
   program
     .command('generate')
-    .description('generate the SDK (<out>/sdk) and docs pages (<out>/docs) from docs pages and/or an OpenAPI spec')
+    .description('generate the SDK (<out>/sdk) and docs pages (<out>/docs) from docs pages and/or an OpenAPI spec (exit 1 when an error is found)')
     .option('--input <path>', 'a markdown page, folder of pages or OpenAPI document; repeatable (default: inputs of sdkforge.config.json)', collect)
     .option('--out <dir>', 'output folder (default: out of sdkforge.config.json)')
-    .option('--max-diagnostics <n>', 'print at most n diagnostics one by one', (v) => Number(v), 200)
+    .addOption(maxDiagnosticsOption(200))
+    .addOption(formatOption(['text', 'github'], 'diagnostics as text lines, or as GitHub Actions annotations (on stdout)'))
     .option('--verbose', 'print info diagnostics one by one too')
     .option('--no-cache', 'do not read or write the page cache (.sdkforge-cache/)')
     .action(async (opts: GenerateOptions) => setExit(await runGenerate(opts, io)));

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   check: async () => (await import('./check.js')).registerCheck,
   diff: async () => (await import('./diff.js')).registerDiff,
   lint: async () => (await import('./lint.js')).registerLint,
+  explain: async () => (await import('./explain.js')).registerExplain,
 };
 
 /** The commands `argv` needs: the one it names, or all of them (help, unknown command). */

@@ -52,3 +52,10 @@ export function sortDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
     return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
   });
 }
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then infos; each in file, line, column order (what a reader sees first). */
+export function errorsFirst(items: readonly Diagnostic[]): Diagnostic[] {
+  return sortDiagnostics(items).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}

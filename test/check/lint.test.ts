@@ -216,7 +216,8 @@ describe.skipIf(!hasCorpus)('lint over the corpus (../shared/corpus/authing-docs
     expect(lines[120]!.trim()).toBe('"status": "false",');
   });
 
-  it('reports counts per rule and the worst pages; exits 1 (the corpus has wrong samples)', async () => {
+  // the markdown run lints the whole corpus again: seconds on a loaded machine
+  it('reports counts per rule and the worst pages; exits 1 (the corpus has wrong samples)', { timeout: 60_000 }, async () => {
     expect(report.code).toBe(1);
     const byRule = Object.fromEntries(report.summary.rules.map((r) => [r.rule, r.count]));
     expect(byRule['sample-mismatch']).toBeGreaterThan(100);

@@ -1,9 +1,9 @@
-import { sortDiagnostics } from '../../diagnostics/collector.js';
+import { errorsFirst, sortDiagnostics } from '../../diagnostics/collector.js';
 import { formatDiagnostic, formatLocation } from '../../diagnostics/format.js';
 import type { Diagnostic, Severity } from '../../diagnostics/types.js';
 import { ruleOf } from './rules.js';
 
-export type LintFormat = 'text' | 'json' | 'markdown';
+export type LintFormat = 'text' | 'json' | 'markdown' | 'github';
 
 export interface RuleCount {
   rule: string;
@@ -59,11 +59,16 @@ export function summarizeLint(diagnostics: readonly Diagnostic[], worst = 15): L
 
 const pageRules = (p: PageCount): string => p.rules.map((r) => `${r.rule} ${r.count}`).join(', ');
 
-/** Findings one per line (`file:line:col  severity  code  message`), then counts per rule and the worst pages. */
-export function formatLintText(diagnostics: readonly Diagnostic[], s: LintSummary, limit = Infinity): string {
-  const sorted = sortDiagnostics(diagnostics);
-  const lines = sorted.slice(0, limit).map(formatDiagnostic);
-  if (sorted.length > limit) lines.push(`... ${sorted.length - limit} more (use --max-diagnostics to see more)`);
+/**
+ * Findings one per line (`file:line:col  severity  code  message`), errors first, then counts per
+ * rule and the worst pages. `limit` caps the warnings shown, never the errors.
+ */
+export function formatLintText(diagnostics: readonly Diagnostic[], s: LintSummary, limit = Infinity, format: (d: Diagnostic) => string = formatDiagnostic): string {
+  const sorted = errorsFirst(diagnostics);
+  const errors = sorted.filter((d) => d.severity === 'error');
+  const rest = sorted.filter((d) => d.severity !== 'error');
+  const lines = [...errors, ...rest.slice(0, limit)].map(format);
+  if (rest.length > limit) lines.push(`... ${rest.length - limit} more warning(s) (use --max-diagnostics to see more)`);
   lines.push('', `lint: ${s.errors} error(s), ${s.warnings} warning(s) on ${s.pagesWithFindings} page(s)`);
   for (const r of s.rules) lines.push(`  ${String(r.count).padStart(6)}  ${r.severity.padEnd(7)}  ${r.rule}`);
   if (s.worstPages.length > 0) {
