@@ -8,7 +8,7 @@ import { parseSide } from '../../generator/check/diff/sides.js';
 import { bufferIO } from '../../generator/commands/io.js';
 import { main } from '../../generator/cli.js';
 import { ingest } from '../../generator/ingest/index.js';
-import { CORPUS_ZH, DOCS_INPUT, hasCorpus } from '../helpers/shared.js';
+import { CORPUS_ZH, DOCS_INPUT, ROOT, hasCorpus } from '../helpers/shared.js';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -196,5 +196,117 @@ describe('diff against a git revision', () => {
     expect(parseSide('docs-input')).toEqual({ kind: 'path', path: 'docs-input' });
     expect(parseSide('git:main:docs-input')).toEqual({ kind: 'git', rev: 'main', path: 'docs-input' });
     expect(parseSide('git:HEAD~1:docs/api.yaml')).toEqual({ kind: 'git', rev: 'HEAD~1', path: 'docs/api.yaml' });
+  });
+});
+
+describe('diff with a spec on one side or both', () => {
+  const PETSTORE = join(ROOT, 'node_modules/@readme/oas-examples/3.0/json/petstore.json');
+
+  it('docs-input against the OpenAPI document written from it: the same API, no change (both ways)', async () => {
+    const dir = tempDir();
+    cpSync(DOCS_INPUT, join(dir, 'docs-input'), { recursive: true });
+    expect(await main(['openapi', 'docs-input', '-o', 'api.yaml'], bufferIO(dir))).toBe(0);
+    for (const [a, b] of [['docs-input', 'api.yaml'], ['api.yaml', 'docs-input']] as const) {
+      const io = bufferIO(dir);
+      expect(await main(['diff', a, b, '--format', 'json'], io)).toBe(0);
+      expect(JSON.parse(io.out.join(''))).toMatchObject({ verdict: 'none', changes: [] });
+    }
+  });
+
+  it('docs against a spec of the same API with a breaking edit: found, with the spec line', async () => {
+    const dir = tempDir();
+    cpSync(DOCS_INPUT, join(dir, 'docs-input'), { recursive: true });
+    expect(await main(['openapi', 'docs-input', '-o', 'api.json'], bufferIO(dir))).toBe(0);
+    const spec = JSON.parse(readFileSync(join(dir, 'api.json'), 'utf8')) as { paths: Record<string, Record<string, { parameters?: { name: string; required?: boolean }[] }>> };
+    const op = spec.paths['/api/v3/get-user-mfa-info']!.get!;
+    op.parameters!.find((p) => p.name === 'userIdType')!.required = true;
+    writeFileSync(join(dir, 'api.json'), JSON.stringify(spec, null, 2));
+    const io = bufferIO(dir);
+    expect(await main(['diff', 'docs-input', 'api.json', '--format', 'json'], io)).toBe(1);
+    const data = JSON.parse(io.out.join('')) as { verdict: string; changes: ApiChange[] };
+    expect(data.verdict).toBe('major');
+    expect(kinds(data.changes)).toEqual(['breaking:parameter-required:ManagementClient.getUserMfaInfo parameter userIdType']);
+    expect(data.changes[0]!.base!.file).toMatch(/^docs-input\//);
+    expect(data.changes[0]!.head!.file).toBe('api.json');
+  });
+
+  it('two versions of a real spec (petstore): an operation removed, a header made required, an enum value added', async () => {
+    const dir = tempDir();
+    const v1 = JSON.parse(readFileSync(PETSTORE, 'utf8')) as {
+      paths: Record<string, Record<string, { parameters?: { name: string; required?: boolean }[] }>>;
+      components: { schemas: { Pet: { properties: { status: { enum: string[] } } } } };
+    };
+    writeFileSync(join(dir, 'v1.json'), JSON.stringify(v1, null, 2));
+    const v2 = structuredClone(v1);
+    delete v2.paths['/user/{username}']!.delete;
+    v2.paths['/pet/{petId}']!.delete!.parameters!.find((p) => p.name === 'api_key')!.required = true;
+    v2.components.schemas.Pet.properties.status.enum.push('adopted');
+    writeFileSync(join(dir, 'v2.json'), JSON.stringify(v2, null, 2));
+
+    const io = bufferIO(dir);
+    expect(await main(['diff', 'v1.json', 'v2.json', '--format', 'json'], io)).toBe(1);
+    const data = JSON.parse(io.out.join('')) as { verdict: string; changes: ApiChange[] };
+    expect(data.verdict).toBe('major');
+    expect(kinds(data.changes)).toEqual([
+      'breaking:parameter-required:PetClient.deletePet parameter api_key',
+      'breaking:method-removed:UserClient.deleteUser',
+      'non-breaking:enum-value-added:Pet status',
+    ]);
+    expect(data.changes[1]!.base).toMatchObject({ file: 'v1.json' });
+    // the additions alone are a minor release
+    const back = bufferIO(dir);
+    v2.paths['/user/{username}']!.delete = v1.paths['/user/{username}']!.delete!;
+    v2.paths['/pet/{petId}']!.delete = v1.paths['/pet/{petId}']!.delete!;
+    writeFileSync(join(dir, 'v3.json'), JSON.stringify(v2, null, 2));
+    expect(await main(['diff', 'v1.json', 'v3.json'], back)).toBe(0);
+    expect(back.out.join('')).toContain('0 breaking, 1 non-breaking change(s); release: minor');
+  });
+});
+
+describe('diff --changelog', () => {
+  it('writes a Keep a Changelog entry: the next version by the verdict, breaking marked, method and docs line; prepended to the file', async () => {
+    const dir = tempDir();
+    cpSync(DOCS_INPUT, join(dir, 'v1'), { recursive: true });
+    cpSync(DOCS_INPUT, join(dir, 'v2'), { recursive: true });
+    const page = join(dir, 'v2/python/management/管理用户/get-user-mfa-info.md');
+    const text = readFileSync(page, 'utf8');
+    writeFileSync(page, replaceOnce(text, '| userIdType | string | No |', '| userIdType | string | yes |'));
+    const line = text.split('\n').findIndex((l) => l.startsWith('| userIdType |')) + 1;
+
+    const io = bufferIO(dir);
+    expect(await main(['diff', 'v1', 'v2', '--changelog', 'CHANGELOG.md', '--current-version', '1.4.2', '--release-date', '2025-01-31'], io)).toBe(1);
+    const first = readFileSync(join(dir, 'CHANGELOG.md'), 'utf8');
+    expect(first).toMatch(/^# Changelog\n/);
+    expect(first).toContain('[Keep a Changelog](https://keepachangelog.com/en/1.1.0/)');
+    expect(first).toContain(
+      `## [2.0.0] - 2025-01-31\n\n### Changed\n\n- **BREAKING** \`ManagementClient.getUserMfaInfo\` parameter userIdType: parameter "userIdType" became required (\`v2/python/management/管理用户/get-user-mfa-info.md:${line}:3\`)\n`,
+    );
+
+    // a later release goes on top; the earlier entry stays
+    cpSync(join(dir, 'v2'), join(dir, 'v3'), { recursive: true });
+    rmSync(join(dir, 'v3/python/authentication'), { recursive: true });
+    expect(await main(['diff', 'v3', 'v2', '--changelog', 'CHANGELOG.md', '--current-version', '2.0.0', '--fail-on', 'none'], bufferIO(dir))).toBe(0);
+    const second = readFileSync(join(dir, 'CHANGELOG.md'), 'utf8');
+    expect(second.indexOf('## [2.1.0]\n')).toBeGreaterThan(0);
+    expect(second.indexOf('## [2.1.0]')).toBeLessThan(second.indexOf('## [2.0.0] - 2025-01-31'));
+    expect(second).toMatch(/## \[2\.1\.0\]\n\n### Added\n\n- `AuthenticationClient\.\w+`: method was added \(`v2\/python\/authentication\//);
+
+    // without a file: the entry on stdout, headed Unreleased when the version is not given
+    const out = bufferIO(dir);
+    await main(['diff', 'v1', 'v2', '--changelog'], out);
+    expect(out.out.join('')).toMatch(/^## \[Unreleased\]\n\n### Changed\n\n- \*\*BREAKING\*\* /);
+  });
+
+  it('a changed DTO field names the methods that use the type', async () => {
+    const dir = tempDir();
+    cpSync(DOCS_INPUT, join(dir, 'v1'), { recursive: true });
+    cpSync(DOCS_INPUT, join(dir, 'v2'), { recursive: true });
+    const page = join(dir, 'v2/python/management/管理用户/get-user-principal-authentication-info.md');
+    writeFileSync(page, replaceOnce(readFileSync(page, 'utf8'), '| principalName   | string  | yes ', '| principalName   | string  | no  '));
+    const io = bufferIO(dir);
+    await main(['diff', 'v1', 'v2', '--changelog'], io);
+    expect(io.out.join('')).toContain(
+      '- **BREAKING** `PrincipalAuthenticationInfoDto` principalName (used by `ManagementClient.getUserPrincipalAuthenticationInfo`): field "principalName" became optional',
+    );
   });
 });
