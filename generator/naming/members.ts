@@ -5,7 +5,7 @@ import { camelCase, pascalCase, splitWords } from './words.js';
 /** Names every emitter agrees on, so docs snippets call what the client emitter wrote. */
 
 /** Members of the generated client classes besides API methods; method names avoid them. */
-export const CLIENT_RESERVED_MEMBERS = ['constructor', 'http', 'options', 'request', 'withOptions'];
+export const CLIENT_RESERVED_MEMBERS = ['constructor', 'http', 'options', 'request', 'setAccessToken', 'withOptions'];
 
 /**
  * Names an object has before any method is added, which an API method must not take: every

@@ -199,7 +199,7 @@ describe('diff against a git revision', () => {
   });
 });
 
-describe('diff with a spec on one side or both', () => {
+describe('diff with a spec on one side or both', { timeout: 60_000 }, () => {
   const PETSTORE = join(ROOT, 'node_modules/@readme/oas-examples/3.0/json/petstore.json');
 
   it('docs-input against the OpenAPI document written from it: the same API, no change (both ways)', async () => {
@@ -263,7 +263,7 @@ describe('diff with a spec on one side or both', () => {
   });
 });
 
-describe('diff --changelog', () => {
+describe('diff --changelog', { timeout: 60_000 }, () => {
   it('writes a Keep a Changelog entry: the next version by the verdict, breaking marked, method and docs line; prepended to the file', async () => {
     const dir = tempDir();
     cpSync(DOCS_INPUT, join(dir, 'v1'), { recursive: true });

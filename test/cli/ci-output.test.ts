@@ -57,7 +57,7 @@ describe.skipIf(!hasCorpus)('errors first', () => {
   });
 });
 
-describe('--format github', () => {
+describe('--format github', { timeout: 120_000 }, () => {
   it('ir: one annotation per diagnostic on stderr (stdout stays the IR)', async () => {
     const page = join(dir, PRINCIPAL);
     const text = readFileSync(page, 'utf8');

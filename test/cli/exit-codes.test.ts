@@ -43,7 +43,8 @@ async function run(...args: string[]) {
   return { code, out: io.out.join(''), err: io.err.join('') };
 }
 
-describe('exit codes, command by command', () => {
+// each test runs whole commands (generate twice): seconds each on a loaded machine
+describe('exit codes, command by command', { timeout: 120_000 }, () => {
   it('ir: 0 clean, 1 an error diagnostic (the IR is still printed), 2 unusable input or bad usage', async () => {
     expect((await run('ir', 'docs-input', '--no-cache')).code).toBe(0);
     const broken = await run('ir', 'broken', '--no-cache');

@@ -19,6 +19,7 @@ const OPERATIONS = 'OPERATIONS';
 export function clientModule(api: Api, c: ClientNames, names: SdkNames, groups: Map<string, number>) {
   const refs = new ModuleRefs(names, groups, (file) => `../models/${file}.js`);
   const shape = clientAuthShape(api, c.client);
+  const tokenSetter = hasTokenSetter(shape);
   const methods = sortedMethods(c.client);
   const clientSecurity = JSON.stringify(securityJson(effectiveSecurity(api, c.client)));
 
@@ -45,9 +46,12 @@ export function clientModule(api: Api, c: ClientNames, names: SdkNames, groups: 
     name: c.className,
     isExported: true,
     docs: jsDoc({ summary: c.client.description ?? `${c.className}: ${methods.length} method(s).` }),
-    properties: [{ name: 'http', scope: Scope.Private, isReadonly: true, type: 'HttpClient' }],
+    properties: [
+      { name: 'http', scope: Scope.Private, isReadonly: true, type: 'HttpClient' },
+      ...(tokenSetter ? [{ name: 'options', scope: Scope.Private, isReadonly: true, type: shape.optionsType }] : []),
+    ],
     ctors: [constructorStructure(api, c, shape)],
-    methods: methods.map((m) => methodStructure(c, m, refs)),
+    methods: [...(tokenSetter ? [tokenSetterStructure()] : []), ...methods.map((m) => methodStructure(c, m, refs))],
   };
 
   const runtimeImports = ['HttpClient', ...(shape.credentials ? ['securityAuth'] : [])];
@@ -69,7 +73,21 @@ export function clientModule(api: Api, c: ClientNames, names: SdkNames, groups: 
   return { path: clientPath(c.file), imports, statements: [opsStatement, cls] as StatementStructures[], refs };
 }
 
+/** A client whose credentials are the options with the user's access token (GenAuth's app scheme) can set the token later. */
+const hasTokenSetter = (shape: ClientAuthShape): boolean => shape.flatScheme === 'genauthApp';
+
 const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** `setAccessToken(accessToken)`, as the published SDK has it: for the requests that follow (after a login). */
+function tokenSetterStructure(): OptionalKind<MethodDeclarationStructure> {
+  return {
+    name: 'setAccessToken',
+    docs: jsDoc({ summary: "Sets the user's access token (sent as `authorization`) for the requests that follow, e.g. after a login." }),
+    parameters: [{ name: 'accessToken', type: 'string' }],
+    returnType: 'void',
+    statements: ['this.options.accessToken = accessToken;'],
+  };
+}
 
 function constructorStructure(api: Api, c: ClientNames, shape: ClientAuthShape) {
   const options = id('options');
@@ -88,6 +106,8 @@ function constructorStructure(api: Api, c: ClientNames, shape: ClientAuthShape) 
     ),
   );
   const needsHost = shape.optionsType.includes('{ host: string }');
+  // a client that changes its options later (setAccessToken) works on its own copy, never on the caller's object
+  const copy = hasTokenSetter(shape) ? ['this.options = options = { ...options };'] : [];
   return {
     docs: jsDoc({
       summary: needsHost
@@ -95,7 +115,7 @@ function constructorStructure(api: Api, c: ClientNames, shape: ClientAuthShape) 
         : 'Creates a client; the API\'s default server and security schemes apply unless the options say otherwise.',
     }),
     parameters: [{ name: 'options', type: shape.optionsType, ...(shape.optional ? { initializer: '{}' } : {}) }],
-    statements: [printStatement(assign)],
+    statements: [...copy, printStatement(assign)],
   };
 }
 

@@ -12,7 +12,7 @@ import { entryExports } from './entry.js';
 import { modelModule } from './models.js';
 import type { ModuleRefs } from './module-refs.js';
 import { sdkNames, uniqueTypes } from './names.js';
-import { packageJson, readme, tsconfigJson } from './package.js';
+import { gitignore, packageJson, readme, tsconfigJson } from './package.js';
 import { paramsModule } from './params.js';
 import { readRuntime, type RuntimeSources } from './runtime-files.js';
 
@@ -84,6 +84,7 @@ export function emitSdk(api: Api, ctx: EmitContext, runtime: RuntimeSources | un
   files.push({ path: 'sdk/package.json', contents: packageJson(ctx.config) });
   files.push({ path: 'sdk/tsconfig.json', contents: tsconfigJson() });
   files.push({ path: 'sdk/README.md', contents: readme(api, ctx.config, names.clients) });
+  files.push({ path: 'sdk/.gitignore', contents: gitignore() });
   return { files, diagnostics };
 }
 

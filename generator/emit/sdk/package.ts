@@ -17,10 +17,12 @@ export function packageJson(config: Config): string {
     sideEffects: false,
     main: './dist/index.js',
     types: './dist/index.d.ts',
+    // `default`, not `import`: Node ≥ 20.19 loads these ES modules through `require()` too,
+    // which an import-only condition refuses (ERR_PACKAGE_PATH_NOT_EXPORTED)
     exports: {
-      '.': { types: './dist/index.d.ts', import: './dist/index.js' },
-      './clients/*': { types: './dist/clients/*.d.ts', import: './dist/clients/*.js' },
-      './models/*': { types: './dist/models/*.d.ts', import: './dist/models/*.js' },
+      '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+      './clients/*': { types: './dist/clients/*.d.ts', default: './dist/clients/*.js' },
+      './models/*': { types: './dist/models/*.d.ts', default: './dist/models/*.js' },
       './package.json': './package.json',
     },
     files: ['dist', 'src'],
@@ -50,6 +52,16 @@ export const SDK_COMPILER_OPTIONS = {
   rootDir: 'src',
   outDir: 'dist',
 };
+
+/**
+ * What `npm install` and the build leave in the SDK folder: kept by `generate`, ignored by
+ * `check`, and listed in the SDK's .gitignore.
+ */
+export const SDK_INSTALL_STATE: readonly string[] = ['node_modules/', 'dist/', 'package-lock.json'];
+
+export function gitignore(): string {
+  return ['# Written by `npm install` and the build, not by sdkforge: not committed.', ...SDK_INSTALL_STATE, ''].join('\n');
+}
 
 export function tsconfigJson(): string {
   return JSON.stringify({ compilerOptions: SDK_COMPILER_OPTIONS, include: ['src/**/*.ts'] }, null, 2) + '\n';
@@ -81,7 +93,7 @@ function exampleArgs(m: Method): string {
 }
 
 /** Constructor examples of the clients whose credentials are their options (the published GenAuth SDK's), by scheme type. */
-const CONSTRUCTORS: Record<string, { args: string; options: string[] }> = {
+const CONSTRUCTORS: Record<string, { args: string; after?: string[]; options: string[] }> = {
   genauthSignature: {
     args: "{\n  accessKeyId: process.env.GENAUTH_ACCESS_KEY_ID!,\n  accessKeySecret: process.env.GENAUTH_ACCESS_KEY_SECRET!,\n  host: 'https://api.genauth.ai',\n}",
     options: [
@@ -91,11 +103,12 @@ const CONSTRUCTORS: Record<string, { args: string; options: string[] }> = {
     ],
   },
   genauthApp: {
-    args: "{\n  appId: 'your-app-id',\n  appHost: 'https://your-app.genauth.ai',\n  accessToken, // the user's token, after login\n}",
+    args: "{\n  appId: 'your-app-id',\n  appHost: 'https://your-app.genauth.ai',\n}",
+    after: ["// the user's access token, once they have logged in; read on every request", 'client.setAccessToken(process.env.GENAUTH_ACCESS_TOKEN!);'],
     options: [
       '`appId` (required): sent as `x-genauth-app-id`.',
       '`appHost` (or `host`): the application\'s domain.',
-      '`accessToken`: the user\'s access token, sent as `authorization`; read on every request, so it may be set after login.',
+      '`accessToken`: the user\'s access token, sent as `authorization`; read on every request. `client.setAccessToken(token)` sets it after a login.',
     ],
   },
 };
@@ -130,6 +143,7 @@ export function readme(api: Api, config: Config, clients: readonly ClientNames[]
     const first = sortedMethods(c.client)[0];
     lines.push(`### ${c.className} (${c.client.methods.length} methods)`, '', '```ts', `import { ${c.className}, ApiError } from '${name}';`, '');
     lines.push(`const client = new ${c.className}(${ctor ? ctor.args : genericArgs(api, shape)});`);
+    if (ctor?.after) lines.push(...ctor.after);
     if (first) lines.push(`const result = await client.${c.members.get(first.id)}(${exampleArgs(first)});`);
     lines.push('```', '');
     if (ctor) lines.push(...ctor.options.map((o) => `- ${o}`), '');
