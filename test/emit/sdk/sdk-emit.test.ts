@@ -53,7 +53,12 @@ describe('SDK emitter on docs-input', async () => {
     expect(mgmt).toContain('new HttpClient(options, { auth: securityAuth(SECURITY_SCHEMES, { genauthSignature: options }), servers: SERVERS, security: [{ genauthSignature: [] }], envelope: ENVELOPE })');
     const auth = byPath.get('sdk/src/clients/authentication-client.ts')!;
     expect(auth).toContain('resetFactor(params: ResetFactorParams, options?: RequestOptions): Promise<ResetFactorRespDto>');
-    expect(auth).toContain('new HttpClient(options, { auth: securityAuth(SECURITY_SCHEMES, { genauthApp: options }), host: options.appHost ?? options.host, servers: SERVERS, security: [{ genauthApp: [] }], envelope: ENVELOPE })');
+    // the client works on its own copy of the options: setAccessToken() changes it, not the caller's object
+    expect(auth).toContain('this.options = options = { ...options };
+    this.http = new HttpClient(options, { auth: securityAuth(SECURITY_SCHEMES, { genauthApp: options }), host: options.appHost ?? options.host, servers: SERVERS, security: [{ genauthApp: [] }], envelope: ENVELOPE })');
+    expect(auth).toContain('setAccessToken(accessToken: string): void {
+    this.options.accessToken = accessToken;
+  }');
     expect(byPath.get('sdk/src/api-description.ts')).toContain("export const SERVERS: readonly ServerSpec[] = [{ url: 'https://api.genauth.ai' }];");
   });
 
