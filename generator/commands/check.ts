@@ -6,9 +6,10 @@ import { ingest, ingestOptionsOf, pagesParser } from '../ingest/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { build } from '../pipeline.js';
 import { OWNED_FOLDERS } from '../emit/index.js';
+import { formatOption } from './options.js';
 import { EXIT, type CommandIO } from './io.js';
-import { runSettings } from './settings.js';
-import { formatOption, isUnusable, reportDiagnostics, type DiagnosticFormat } from './report.js';
+import { previousRelease, runSettings } from './settings.js';
+import { isUnusable, reportDiagnostics, type DiagnosticFormat } from './report.js';
 import { githubAnnotation } from '../diagnostics/github.js';
 
 export interface CheckOptions {
@@ -55,7 +56,8 @@ export async function runCheck(options: CheckOptions, io: CommandIO): Promise<nu
     }
   }
 
-  const result = await build({ config, inputs, cwd: io.cwd, parsePages });
+  const previous = await previousRelease(io, outDir);
+  const result = await build({ config, inputs, cwd: io.cwd, parsePages, previousRelease: previous.previous });
   const unusable = result.diagnostics.filter(isUnusable);
   if (unusable.length > 0) {
     reportDiagnostics(io, unusable, { format: diagnosticFormat });

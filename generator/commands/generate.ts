@@ -3,10 +3,13 @@ import type { Command } from 'commander';
 import { allMethods } from '../ir/walk.js';
 import { OWNED_FOLDERS } from '../emit/index.js';
 import { writeOutput } from '../output/write.js';
+import { explainVerdict } from '../check/diff/verdict.js';
 import { build } from '../pipeline.js';
+import type { ReleasePlan } from '../release/index.js';
+import { formatOption, maxDiagnosticsOption, releaseDate } from './options.js';
 import { EXIT, type CommandIO } from './io.js';
-import { runSettings } from './settings.js';
-import { exitFor, formatOption, hasErrors, maxDiagnosticsOption, reportDiagnostics, isUnusable, type DiagnosticFormat } from './report.js';
+import { previousRelease, runSettings } from './settings.js';
+import { exitFor, hasErrors, reportDiagnostics, isUnusable, type DiagnosticFormat } from './report.js';
 
 export interface GenerateOptions {
   input?: string[];
@@ -15,6 +18,8 @@ export interface GenerateOptions {
   verbose?: boolean;
   cache?: boolean;
   format?: DiagnosticFormat;
+  /** `YYYY-MM-DD` in the heading of a new changelog entry. */
+  releaseDate?: string;
 }
 
 /**
@@ -27,8 +32,16 @@ export async function runGenerate(options: GenerateOptions, io: CommandIO): Prom
   const settings = await runSettings(options, io, options.format);
   if (!settings) return EXIT.usage;
   const { config, inputs, outDir } = settings;
-  const result = await build({ config, inputs, cwd: io.cwd, cache: options.cache !== false });
-  const diagnostics = [...result.diagnostics];
+  const previous = await previousRelease(io, outDir);
+  const result = await build({
+    config,
+    inputs,
+    cwd: io.cwd,
+    cache: options.cache !== false,
+    previousRelease: previous.previous,
+    ...(options.releaseDate ? { releaseDate: options.releaseDate } : {}),
+  });
+  const diagnostics = [...previous.diagnostics, ...result.diagnostics];
   const unusable = diagnostics.some(isUnusable);
   let written = 0;
   let writeFailed = false;
@@ -41,7 +54,15 @@ export async function runGenerate(options: GenerateOptions, io: CommandIO): Prom
   reportDiagnostics(io, diagnostics, { limit: options.maxDiagnostics ?? 200, verbose: options.verbose, format: options.format });
   const methods = allMethods(result.ingest.api).length;
   io.stderr(`${methods} method(s), ${result.ingest.api.types.length} type(s) → ${written} file(s) written to ${outDir}\n`);
+  if (written > 0 && result.release) io.stderr(releaseLine(result.release) + '\n');
   return writeFailed ? EXIT.usage : exitFor(diagnostics, unusable);
+}
+
+/** `SDK 1.3.0 (minor: 2 additions, nothing breaking); CHANGELOG.md has its entry` */
+function releaseLine(r: ReleasePlan): string {
+  if (r.first) return `SDK ${r.version}: first version with an API snapshot; CHANGELOG.md started`;
+  if (!r.released) return `SDK ${r.version}: ${r.changes.length === 0 ? 'no API change' : 'same version'} since the last generation`;
+  return `SDK ${r.version} (${explainVerdict(r.verdict, r.changes)}); CHANGELOG.md has its entry`;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -56,5 +77,6 @@ export function registerGenerate(program: Command, io: CommandIO, setExit: (code
     .addOption(formatOption(['text', 'github'], 'diagnostics as text lines, or as GitHub Actions annotations (on stdout)'))
     .option('--verbose', 'print info diagnostics one by one too')
     .option('--no-cache', 'do not read or write the page cache (.sdkforge-cache/)')
+    .option('--release-date <date>', 'date a new changelog entry (YYYY-MM-DD or today; default: no date, so the output stays deterministic)', releaseDate)
     .action(async (opts: GenerateOptions) => setExit(await runGenerate(opts, io)));
 }

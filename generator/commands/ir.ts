@@ -4,8 +4,9 @@ import { ingest, ingestOptionsOf } from '../ingest/index.js';
 import { stableStringify } from '../ir/json.js';
 import { allMethods } from '../ir/walk.js';
 import type { Method } from '../ir/types.js';
+import { formatOption, maxDiagnosticsOption, wholeNumber } from './options.js';
 import { EXIT, type CommandIO } from './io.js';
-import { exitFor, hasErrors, formatOption, maxDiagnosticsOption, reportDiagnostics, wholeNumber, type DiagnosticFormat } from './report.js';
+import { exitFor, hasErrors, reportDiagnostics, type DiagnosticFormat } from './report.js';
 
 export interface IrOptions {
   maxDiagnostics?: number;

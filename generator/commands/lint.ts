@@ -4,8 +4,9 @@ import { formatLintJson, formatLintMarkdown, formatLintText, summarizeLint, type
 import { loadConfig } from '../config.js';
 import { formatGithubDiagnostic } from '../diagnostics/github.js';
 import { ingest, ingestOptionsOf } from '../ingest/index.js';
+import { formatOption, maxDiagnosticsOption, wholeNumber } from './options.js';
 import { EXIT, type CommandIO } from './io.js';
-import { formatOption, hasErrors, isUnusable, maxDiagnosticsOption, reportDiagnostics, wholeNumber } from './report.js';
+import { hasErrors, isUnusable, reportDiagnostics } from './report.js';
 
 export interface LintOptions {
   format?: LintFormat;

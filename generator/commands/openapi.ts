@@ -4,8 +4,9 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openApiDocument, serializeOpenApi } from '../emit/openapi/index.js';
 import { ingest, ingestOptionsOf } from '../ingest/index.js';
+import { formatOption, maxDiagnosticsOption } from './options.js';
 import { EXIT, type CommandIO } from './io.js';
-import { exitFor, hasErrors, formatOption, maxDiagnosticsOption, reportDiagnostics, isUnusable, type DiagnosticFormat } from './report.js';
+import { exitFor, hasErrors, reportDiagnostics, isUnusable, type DiagnosticFormat } from './report.js';
 
 export interface OpenApiOptions {
   output: string;

@@ -1,4 +1,3 @@
-import { InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { errorsFirst } from '../diagnostics/collector.js';
 import { formatDiagnostic, formatSummary, summarize } from '../diagnostics/format.js';
@@ -63,21 +62,4 @@ export const isUnusable = (d: Diagnostic): boolean => UNUSABLE_INPUT.has(d.code)
  */
 export function exitFor(diagnostics: readonly Diagnostic[], unusable = diagnostics.some(isUnusable)): number {
   return unusable ? 2 : hasErrors(diagnostics) ? 1 : 0;
-}
-
-/** `--format <format>` limited to `formats` (commander rejects anything else: exit 2). */
-export const formatOption = (formats: readonly string[], what: string, fallback = formats[0]!): Option =>
-  new Option('--format <format>', what).choices(formats).default(fallback);
-
-/** `--max-diagnostics <n>`: how many warnings and infos to print one by one (errors: all). */
-export const maxDiagnosticsOption = (fallback?: number): Option => {
-  const o = new Option('--max-diagnostics <n>', 'print at most n warnings and infos one by one (errors are always all printed)').argParser(wholeNumber);
-  return fallback === undefined ? o : o.default(fallback);
-};
-
-/** Commander parser of a whole-number option (`--max-diagnostics 20`): anything else is bad usage (exit 2). */
-export function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('a whole number of 0 or more');
-  return n;
 }

@@ -1,4 +1,8 @@
+import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { emitters } from '../emit/index.js';
+import { readPreviousRelease, type PreviousRelease } from '../release/index.js';
 import type { CommandIO } from './io.js';
 import { hasErrors, reportDiagnostics, type DiagnosticFormat } from './report.js';
 
@@ -24,4 +28,14 @@ export async function runSettings(options: { input?: string[]; out?: string }, i
     inputs: options.input && options.input.length > 0 ? options.input : config.inputs,
     outDir: options.out ?? config.out,
   };
+}
+
+/**
+ * The SDK's last generation as the output folder holds it (its API snapshot, version and
+ * changelog): what `generate` and `check` compare the new API with.
+ */
+export async function previousRelease(io: CommandIO, outDir: string): Promise<{ previous: PreviousRelease; diagnostics: Diagnostic[] }> {
+  const folder = emitters.find((e) => e.name === 'sdk')?.folder;
+  if (!folder) return { previous: {}, diagnostics: [] };
+  return readPreviousRelease(join(resolve(io.cwd, outDir), folder), `${outDir}/${folder}`);
 }

@@ -6,6 +6,7 @@ import { generalCodes } from './codes/general.js';
 import { irCodes } from './codes/ir.js';
 import { markdownCodes } from './codes/markdown.js';
 import { openapiCodes } from './codes/openapi.js';
+import { releaseCodes } from './codes/release.js';
 
 /**
  * Every diagnostic code sdkforge can report, with its default severity, cause and fix.
@@ -19,6 +20,7 @@ export const catalog = {
   ...openapiCodes,
   ...docsCodes,
   ...checkCodes,
+  ...releaseCodes,
 } satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof catalog;
