@@ -103,8 +103,12 @@ describe('generate: version, changelog and API snapshot of the SDK', { timeout: 
     writeFileSync(join(dir, auth), page);
     await run('generate', '--no-cache');
     expect(version()).toBe('2.1.0');
+    // the day of the release: the undated newest entry gets its date, and nothing else changes
+    await run('generate', '--no-cache', '--release-date', '2025-03-04');
+    expect(version()).toBe('2.1.0');
+    expect(sdk('CHANGELOG.md')).toContain('\n## [2.1.0] - 2025-03-04\n');
     const log = sdk('CHANGELOG.md');
-    expect(log).toMatch(/## \[2\.1\.0\]\n\n### Added\n\n- `AuthenticationClient\.resetFactor`: method was added/);
+    expect(log).toMatch(/## \[2\.1\.0\] - 2025-03-04\n\n### Added\n\n- `AuthenticationClient\.resetFactor`: method was added/);
     // newest first, every release kept
     const headings = [...log.matchAll(/^## \[([^\]]+)\]/gm)].map((m) => m[1]);
     expect(headings).toEqual(['2.1.0', '2.0.0', '1.0.1', '1.0.0', '0.1.0']);

@@ -110,3 +110,15 @@ export function prependEntry(changelog: string | undefined, entryText: string, v
   const head = lines.slice(0, first).join('\n');
   return `${head.replace(/\n*$/, '\n\n')}${entryText.replace(/\n*$/, '\n')}${rest.length > 0 ? '\n' + rest.join('\n') : ''}`.replace(/\n*$/, '\n');
 }
+
+/**
+ * Dates the newest entry when it is `version`'s and has no date yet (`generate --release-date`
+ * on the day of the release, after the entry was written undated with the change).
+ */
+export function dateTopEntry(changelog: string, version: string, date: string): string {
+  const lines = changelog.split('\n');
+  const first = lines.findIndex((l) => /^## \[/.test(l));
+  if (first < 0 || lines[first] !== `## [${version}]`) return changelog;
+  lines[first] = `## [${version}] - ${date}`;
+  return lines.join('\n');
+}
