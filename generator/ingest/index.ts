@@ -1,5 +1,6 @@
 import { diagnostic } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/types.js';
+import { detectPagination } from '../ir/pagination.js';
 import { validateApi } from '../ir/validate.js';
 import { IR_VERSION, type Api } from '../ir/types.js';
 import type { Config } from '../config.js';
@@ -92,6 +93,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions = 
     diagnostics.push(diagnostic('profile-setting-unused', 'the inputs are OpenAPI documents only: the docs family\'s profile (sdkforge.config.json) is not applied; the spec\'s servers, security and responses are', options.profile.locations?.['profile'] ?? { file: 'sdkforge.config.json', line: 1, column: 1 }));
   }
   diagnostics.push(...validateApi(api));
+  detectPagination(api);
   if (api.clients.every((c) => c.methods.length === 0) && diagnostics.every((d) => d.code !== 'input-not-found')) {
     diagnostics.push({ code: 'input-empty', severity: 'error', message: 'no method found in the inputs' });
   }

@@ -137,9 +137,18 @@ export interface RequestBody {
   source: SourceLocation;
 }
 
+/** A header the success response declares (OpenAPI `headers`). */
+export interface ResponseHeader {
+  name: string;
+  description?: string;
+  source: SourceLocation;
+}
+
 export interface ResponseInfo {
   /** The success response's type; `{kind:'unknown'}` when undocumented. */
   type: TypeRef;
+  /** Headers the success response declares, in document order. */
+  headers?: ResponseHeader[];
   description?: string;
   contentType?: string;
   /** The sample result as parsed JSON, when the source gives one that parses. */
@@ -223,6 +232,39 @@ export interface DocRef {
   language?: string;
 }
 
+/** A fact that decided an inference, and where the input states it. */
+export interface Evidence {
+  fact: string;
+  source: SourceLocation;
+}
+
+/**
+ * How a list method pages through its results, inferred from its parameters and its response
+ * (`ingest/pagination.ts`). A parameter path is the parameter's name, then field names inside
+ * it; a response path is field names from the top of the payload (empty: the payload is the list).
+ */
+export interface Pagination {
+  /**
+   * `page`: a page number parameter, and the list (and total) in the response; `link`: the next
+   * page's URL in the `Link` response header; `cursor`: a cursor parameter, and the response
+   * field that gives the next one.
+   */
+  kind: 'page' | 'link' | 'cursor';
+  /** The detection rule that fired (README, "Pagination"). */
+  rule: string;
+  page?: string[];
+  /** The page number of the first page (the parameter's default, else 1). */
+  firstPage?: number;
+  size?: string[];
+  cursor?: string[];
+  nextCursor?: string[];
+  items: string[];
+  total?: string[];
+  /** Type of one item of the list. */
+  item: TypeRef;
+  evidence: Evidence[];
+}
+
 export interface Method {
   /** Canonical name as lower-case words: every casing is derived from it (see naming/). */
   words: string[];
@@ -243,6 +285,8 @@ export interface Method {
   servers?: Server[];
   /** The method's own security (`[]`: none), replacing its client's and the API's. */
   security?: SecurityRequirement[];
+  /** Set when the method pages through a list (detected, with its evidence). */
+  pagination?: Pagination;
   docs: DocRef[];
   source: SourceLocation;
 }

@@ -55,6 +55,9 @@ export function operationOf(m: Method, operationId: string, names: ComponentName
   }
   const r = m.response;
   const response: Schema = { description: r.description ?? '' };
+  if (r.headers && r.headers.length > 0) {
+    response.headers = Object.fromEntries(r.headers.map((h) => [h.name, { ...(h.description ? { description: h.description } : {}), schema: { type: 'string' } }]));
+  }
   if (r.type.kind !== 'unknown' || r.contentType !== undefined || r.sample !== undefined) {
     const media: Schema = {};
     if (r.type.kind !== 'unknown') media.schema = typeSchema(r.type, names);

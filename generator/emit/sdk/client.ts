@@ -1,8 +1,8 @@
 import { Scope, StructureKind, VariableDeclarationKind, ts, type ClassDeclarationStructure, type ImportDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
-import type { Api, Method } from '../../ir/types.js';
+import type { Api, Method, Pagination } from '../../ir/types.js';
 import { API_DESCRIPTION_MODULE, clientAuthShape, effectiveSecurity, securityJson, serverJson, type ClientAuthShape } from './api-description.js';
 import { parameterKeys } from '../../naming/members.js';
-import { call, f, id, jsonExpression, printExpression, printStatement, printType, str } from './ast.js';
+import { call, f, id, jsonExpression, num, printExpression, printStatement, printType, str } from './ast.js';
 import { docText, jsDoc, jsonDoc } from './docs.js';
 import { ModuleRefs } from './module-refs.js';
 import type { ClientNames, SdkNames } from './names.js';
@@ -55,7 +55,7 @@ export function clientModule(api: Api, c: ClientNames, names: SdkNames, groups: 
   };
 
   const runtimeImports = ['HttpClient', ...(shape.credentials ? ['securityAuth'] : [])];
-  const runtimeTypes = ['OperationSpec', 'RequestOptions', ...shape.runtimeTypes];
+  const runtimeTypes = ['OperationSpec', 'RequestOptions', ...shape.runtimeTypes, ...(methods.some((m) => m.pagination) ? ['PagedPromise'] : [])];
   const description = [...(shape.credentials ? ['SECURITY_SCHEMES'] : []), 'SERVERS', ...(api.envelope ? ['ENVELOPE'] : [])];
   const imports: OptionalKind<ImportDeclarationStructure>[] = [
     // inline response schemas (an array, an inline object) are zod expressions
@@ -155,7 +155,30 @@ function operationSpec(api: Api, c: ClientNames, m: Method, refs: ModuleRefs, cl
   }
   props.push(f.createPropertyAssignment('paramsSchema', id(n.schema)));
   if (m.response.type.kind !== 'unknown') props.push(f.createPropertyAssignment('responseSchema', zodExpression(m.response.type, refs)));
+  if (m.pagination) props.push(f.createPropertyAssignment('pagination', paginationSpec(m, m.pagination)));
   return f.createObjectLiteralExpression(props, true);
+}
+
+/**
+ * The runtime's PaginationSpec of a method: argument paths start with the parameter's key in the
+ * params object (not its wire name); payload paths are wire names.
+ */
+function paginationSpec(m: Method, p: Pagination): ts.Expression {
+  const keys = parameterKeys(m);
+  const argPath = (path: readonly string[]): ts.Expression => {
+    const i = m.parameters.findIndex((x) => x.name === path[0]);
+    return strings([i >= 0 ? keys.params[i]! : path[0]!, ...path.slice(1)]);
+  };
+  const strings = (path: readonly string[]): ts.Expression => f.createArrayLiteralExpression(path.map(str), false);
+  const props: ts.ObjectLiteralElementLike[] = [f.createPropertyAssignment('kind', str(p.kind))];
+  if (p.page) props.push(f.createPropertyAssignment('page', argPath(p.page)));
+  if (p.firstPage !== undefined) props.push(f.createPropertyAssignment('firstPage', num(p.firstPage)));
+  if (p.size) props.push(f.createPropertyAssignment('size', argPath(p.size)));
+  if (p.cursor) props.push(f.createPropertyAssignment('cursor', argPath(p.cursor)));
+  if (p.nextCursor) props.push(f.createPropertyAssignment('nextCursor', strings(p.nextCursor)));
+  props.push(f.createPropertyAssignment('items', strings(p.items)));
+  if (p.total) props.push(f.createPropertyAssignment('total', strings(p.total)));
+  return f.createObjectLiteralExpression(props, false);
 }
 
 function methodStructure(c: ClientNames, m: Method, refs: ModuleRefs): OptionalKind<MethodDeclarationStructure> {
@@ -163,13 +186,15 @@ function methodStructure(c: ClientNames, m: Method, refs: ModuleRefs): OptionalK
   const n = c.params.get(m.id)!;
   const fields = argumentFields(m);
   const anyRequired = fields.some((x) => x.required);
-  const request = call(f.createPropertyAccessExpression(f.createThis(), 'http'), 'request', [
+  const paged = m.pagination;
+  const request = call(f.createPropertyAccessExpression(f.createThis(), 'http'), paged ? 'paginated' : 'request', [
     f.createPropertyAccessExpression(id(OPERATIONS), member),
     id('params'),
     id('options'),
   ]);
-  // `request<T>(...)`: the type argument is the response type
-  const typed = f.updateCallExpression(request, request.expression, [typeNode(m.response.type, refs)], request.arguments);
+  // `request<T>(...)`: the type argument is the response type; `paginated<T, Item>` adds the item type
+  const typeArgs = [typeNode(m.response.type, refs), ...(paged ? [typeNode(paged.item, refs)] : [])];
+  const typed = f.updateCallExpression(request, request.expression, typeArgs, request.arguments);
 
   const paramTags = fields.map((x) => {
     const extra = [x.default !== undefined ? `default ${jsonDoc(x.default)}` : '', x.example !== undefined ? `example ${jsonDoc(x.example)}` : '']
@@ -187,7 +212,12 @@ function methodStructure(c: ClientNames, m: Method, refs: ModuleRefs): OptionalK
         { tagName: 'param', text: `params - ${anyRequired ? 'the arguments' : 'the arguments (all optional)'}, see {@link ${n.type}}` },
         ...paramTags,
         { tagName: 'param', text: 'options - per-request signal, timeout, headers and retry' },
-        { tagName: 'returns', text: m.response.description ?? 'the response body' },
+        {
+          tagName: 'returns',
+          text: paged
+            ? `${m.response.description ?? 'the response body'}; with \`for await\`, every item of every page (${pagingNote(paged)})`
+            : (m.response.description ?? 'the response body'),
+        },
         ...(n.error ? [{ tagName: 'throws', text: `{@link ${n.error}} for a documented error response; ApiError for any other failure status` }] : []),
         ...(m.deprecated ? [{ tagName: 'deprecated' }] : []),
         { tagName: 'remarks', text: `HTTP: ${m.http.verb} ${m.http.path}` },
@@ -198,9 +228,16 @@ function methodStructure(c: ClientNames, m: Method, refs: ModuleRefs): OptionalK
       { name: 'params', type: n.type, ...(anyRequired ? {} : { initializer: '{}' }) },
       { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
     ],
-    returnType: printType(f.createTypeReferenceNode(id('Promise'), [typeNode(m.response.type, refs)])),
+    returnType: printType(f.createTypeReferenceNode(id(paged ? 'PagedPromise' : 'Promise'), typeArgs)),
     statements: [printStatement(f.createReturnStatement(typed))],
   };
+}
+
+/** How the pages follow one another, for the method's doc comment. */
+function pagingNote(p: Pagination): string {
+  if (p.kind === 'link') return 'pages follow the `Link` header';
+  if (p.kind === 'cursor') return `pages follow ${p.nextCursor?.join('.')} into ${p.cursor?.join('.')}`;
+  return `pages follow ${p.page?.join('.')}`;
 }
 
 /** True when `node` contains the identifier `name` (synthesized nodes: walked, not scanned). */

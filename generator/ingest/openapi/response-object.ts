@@ -1,5 +1,5 @@
 /** Responses / Response Object (OpenAPI 3.x §4.8.16–17) → IR ResponseInfo of the success response. */
-import type { ErrorResponse, ResponseInfo } from '../../ir/types.js';
+import type { ErrorResponse, ResponseHeader, ResponseInfo } from '../../ir/types.js';
 import { isObject, type SpecContext, type Where } from './context.js';
 import { followRef } from './component-ref.js';
 import { exampleOf, pickMediaType } from './media-type-object.js';
@@ -23,6 +23,18 @@ export function responseOf(responses: unknown, opWhere: Where, ctx: SpecContext)
   const r = got.value;
   const info: ResponseInfo = { type: { kind: 'unknown' }, source: got.where.loc };
   if (typeof r.description === 'string' && r.description) info.description = r.description;
+  if (isObject(r.headers)) {
+    // a header's `source` is where the response names it; a `$ref`'d Header Object gives its description
+    const headersAt = ctx.child(got.where, 'headers', r.headers);
+    const headers: ResponseHeader[] = [];
+    for (const [name, value] of Object.entries(r.headers)) {
+      const at = ctx.child(headersAt, name, value);
+      const header = followRef(value, at, ctx);
+      const description = header && typeof header.value.description === 'string' && header.value.description ? header.value.description : undefined;
+      headers.push({ name, ...(description ? { description } : {}), source: at.loc });
+    }
+    if (headers.length > 0) info.headers = headers;
+  }
   const m = pickMediaType(r.content);
   if (m) {
     const mediaAt = ctx.child(ctx.child(got.where, 'content', r.content), m.contentType, m.media);

@@ -5,6 +5,7 @@ export * from './encoding.js';
 export * from './errors.js';
 export * from './genauth-signature.js';
 export * from './http.js';
+export * from './pagination.js';
 export * from './response.js';
 export * from './retry.js';
 export * from './security.js';

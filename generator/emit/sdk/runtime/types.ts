@@ -1,5 +1,6 @@
 // Public types of the SDK runtime. This folder is copied verbatim into every generated SDK
 // (`src/runtime/`), so it imports only platform APIs (and zod, elsewhere in the folder): no node:* modules.
+import type { PaginationSpec } from './pagination.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
@@ -137,6 +138,8 @@ export interface OperationSpec {
   paramsSchema?: Validator;
   /** Validates the parsed JSON response (response validation). */
   responseSchema?: Validator;
+  /** How the operation pages through a list (a paginated method). */
+  pagination?: PaginationSpec;
 }
 
 /**
