@@ -53,8 +53,17 @@ const ITEMS = ['list', 'items', 'records', 'results', 'rows', 'data'];
 const TOTAL = ['total count', 'total', 'count', 'total size'];
 const CURSOR = ['cursor', 'page token', 'next token', 'continuation token', 'continuation', 'starting after', 'after', 'page cursor'];
 
-const isNumber = (t: TypeRef): boolean => t.kind === 'integer' || t.kind === 'number' || (t.kind === 'enum' && t.base !== 'string' && t.base !== 'boolean');
-const isString = (t: TypeRef): boolean => t.kind === 'string';
+/** `T | null` (a nullable field) read as `T`. */
+const nonNull = (t: TypeRef): TypeRef => {
+  if (t.kind !== 'union') return t;
+  const rest = t.variants.filter((v) => v.kind !== 'null');
+  return rest.length === 1 ? rest[0]! : t;
+};
+const isNumber = (t: TypeRef): boolean => {
+  const n = nonNull(t);
+  return n.kind === 'integer' || n.kind === 'number' || (n.kind === 'enum' && n.base !== 'string' && n.base !== 'boolean');
+};
+const isString = (t: TypeRef): boolean => nonNull(t).kind === 'string';
 
 /** Fields of an object type (refs resolved), or none. */
 const fieldsOf = (t: TypeRef, resolve: Resolve): Field[] => {
