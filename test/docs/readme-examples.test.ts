@@ -1,33 +1,41 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, tempDir } from '../emit/sdk/sdk-harness.js';
+import { buildFrom, cleanup, sdkFiles, tempDir, writeFiles } from '../emit/sdk/sdk-harness.js';
 import { ROOT } from '../helpers/shared.js';
 
 /**
  * Every ```ts example of the README and of the generated SDK's README, compiled as a module of an
  * app under `strict` against the committed generated SDK (`genauth-sdk` resolves to it), with
- * Node's types as an app has them. An example a user copies must compile as written.
+ * Node's types as an app has them. An example about other inputs says so in a comment before it
+ * (`<!-- sdk-inputs: path ... -->`) and is compiled against the SDK of those inputs.
  */
-const SDK = join(ROOT, 'generated/sdk');
 const SOURCES = ['README.md', 'generated/sdk/README.md'];
 
-export function tsBlocks(markdown: string): { line: number; code: string }[] {
-  const out: { line: number; code: string }[] = [];
+interface Block {
+  line: number;
+  code: string;
+  /** Inputs of the SDK the example is about; none: the committed generated/sdk. */
+  inputs?: string[];
+}
+
+export function tsBlocks(markdown: string): Block[] {
+  const out: Block[] = [];
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
     if (!/^```(ts|typescript)\s*$/.test(lines[i]!)) continue;
     const start = i + 1;
     let end = start;
     while (end < lines.length && !lines[end]!.startsWith('```')) end++;
-    out.push({ line: start + 1, code: lines.slice(start, end).join('\n') + '\n' });
+    const marker = /^<!-- sdk-inputs: (.+) -->$/.exec(lines[i - 1] ?? '');
+    out.push({ line: start + 1, code: lines.slice(start, end).join('\n') + '\n', ...(marker ? { inputs: marker[1]!.trim().split(/\s+/) } : {}) });
     i = end;
   }
   return out;
 }
 
-describe('README examples compile under strict', { timeout: 120_000 }, () => {
+describe('README examples compile under strict', { timeout: 180_000 }, () => {
   const dir = tempDir('readme-examples');
   afterAll(() => cleanup(dir));
 
@@ -36,40 +44,53 @@ describe('README examples compile under strict', { timeout: 120_000 }, () => {
     expect(counts.every((n) => n > 0)).toBe(true);
   });
 
-  it('every example type-checks against the generated SDK', () => {
-    const app = join(dir, 'app');
-    mkdirSync(app, { recursive: true });
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ type: 'module' }));
-    const files: { file: string; from: string }[] = [];
+  it('every example type-checks against the generated SDK', async () => {
+    const groups = new Map<string, { file: string; from: string }[]>();
+    const sdks = new Map<string, string>([['', join(ROOT, 'generated/sdk')]]);
+    let n = 0;
     for (const source of SOURCES) {
       for (const block of tsBlocks(readFileSync(join(ROOT, source), 'utf8'))) {
-        const file = join(app, `${source.replace(/\W+/g, '-')}-${block.line}.ts`);
+        const key = (block.inputs ?? []).join(' ');
+        if (block.inputs && !sdks.has(key)) {
+          // an example about inputs that are not here (../shared absent) cannot be checked
+          if (!block.inputs.every((p) => existsSync(resolve(ROOT, p)))) continue;
+          const out = join(dir, `sdk-${sdks.size}`);
+          writeFiles(out, sdkFiles((await buildFrom(block.inputs)).files));
+          sdks.set(key, join(out, 'sdk'));
+        }
+        const app = join(dir, `app-${[...sdks.keys()].indexOf(key)}`);
+        mkdirSync(app, { recursive: true });
+        writeFileSync(join(app, 'package.json'), JSON.stringify({ type: 'module' }));
+        const file = join(app, `example-${n++}.ts`);
         // each example is a module of its own (top-level await needs one)
         writeFileSync(file, block.code.includes('import ') || block.code.includes('export ') ? block.code : block.code + 'export {};\n');
-        files.push({ file, from: `${source}:${block.line}` });
+        groups.set(key, [...(groups.get(key) ?? []), { file, from: `${source}:${block.line}` }]);
       }
     }
-    const options: ts.CompilerOptions = {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-      types: ['node'],
-      typeRoots: [join(ROOT, 'node_modules/@types')],
-      skipLibCheck: true,
-      paths: { 'genauth-sdk': [join(SDK, 'src/index.ts')], 'genauth-sdk/*': [join(SDK, 'src/*')] },
-    };
-    const program = ts.createProgram(files.map((f) => f.file), options);
-    const errors = ts
-      .getPreEmitDiagnostics(program)
-      .filter((d) => d.file && files.some((f) => f.file === d.file!.fileName))
-      .map((d) => {
-        const from = files.find((f) => f.file === d.file!.fileName)!.from;
+    const errors: string[] = [];
+    for (const [key, files] of groups) {
+      const sdk = sdks.get(key)!;
+      const options: ts.CompilerOptions = {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+        types: ['node'],
+        typeRoots: [join(ROOT, 'node_modules/@types')],
+        skipLibCheck: true,
+        paths: { 'genauth-sdk': [join(sdk, 'src/index.ts')], 'genauth-sdk/*': [join(sdk, 'src/*')] },
+      };
+      const program = ts.createProgram(files.map((f) => f.file), options);
+      for (const d of ts.getPreEmitDiagnostics(program)) {
+        const at = d.file && files.find((f) => f.file === d.file!.fileName);
+        if (!at) continue;
         const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
-        return `${from} (+${line}) TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-      });
+        errors.push(`${at.from} (+${line}) TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      }
+    }
+    expect(groups.size).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 });
