@@ -20,6 +20,8 @@ export interface GenerateOptions {
   format?: DiagnosticFormat;
   /** `YYYY-MM-DD` in the heading of a new changelog entry. */
   releaseDate?: string;
+  /** Regenerate on every change of the inputs until stopped (commands/watch.ts). */
+  watch?: boolean;
 }
 
 /**
@@ -77,6 +79,14 @@ export function registerGenerate(program: Command, io: CommandIO, setExit: (code
     .addOption(formatOption(['text', 'github'], 'diagnostics as text lines, or as GitHub Actions annotations (on stdout)'))
     .option('--verbose', 'print info diagnostics one by one too')
     .option('--no-cache', 'do not read or write the page cache (.sdkforge-cache/)')
+    .option('--watch', 'after generating, regenerate on every change of the inputs, the config or the templates (Ctrl-C stops)')
     .option('--release-date <date>', 'date a new changelog entry (YYYY-MM-DD or today; default: no date, so the output stays deterministic)', releaseDate)
-    .action(async (opts: GenerateOptions) => setExit(await runGenerate(opts, io)));
+    .action(async (opts: GenerateOptions) => {
+      if (!opts.watch) return setExit(await runGenerate(opts, io));
+      const { runWatch } = await import('./watch.js');
+      const stop = new AbortController();
+      process.once('SIGINT', () => stop.abort());
+      process.once('SIGTERM', () => stop.abort());
+      setExit(await runWatch(opts, io, stop.signal));
+    });
 }

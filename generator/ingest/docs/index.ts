@@ -31,6 +31,8 @@ export interface DocsIngestResult {
 export type PageParser = ((files: readonly string[], tree?: DocsTree) => Promise<PageResult[]>) & {
   /** Optional cache of the whole result, keyed by the content of every page and override. */
   assembled?: AssembledCache;
+  /** How many pages the last call parsed (the others came from the cache): `generate --watch` says it. */
+  lastParsed?: number;
 };
 
 export interface AssembledCache {

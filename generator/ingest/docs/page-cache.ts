@@ -61,6 +61,7 @@ export function pagesParser(options: PagesParserOptions): PageParser {
       if (hit && hit.hash === s.hash) results[i] = hit.result;
       else todo.push(i);
     });
+    parser.lastParsed = todo.length;
     if (todo.length > 0) {
       const parsed = await parseMany(todo.map((i) => sources[i]!), options.workers);
       todo.forEach((i, k) => (results[i] = parsed[k]));

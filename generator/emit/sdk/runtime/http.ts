@@ -100,7 +100,7 @@ export class HttpClient {
     const call: PreparedCall = {
       op,
       path: url ? url.pathname : fillPath(op, values),
-      query: url ? Object.fromEntries(url.searchParams) : queryValues(op, values),
+      query: url ? searchParamsOf(url) : queryValues(op, values),
       headers: paramHeaders(op, values),
       body: await encodeBody(op, values),
       options,
@@ -227,6 +227,13 @@ export class HttpClient {
       throw abortError(op, signal);
     }
   }
+}
+
+/** A URL's query as name → value (forEach: compiles without the DOM.Iterable lib too). */
+function searchParamsOf(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  url.searchParams.forEach((value, name) => (out[name] = value));
+  return out;
 }
 
 function abortError(op: OperationSpec, signal: AbortSignal | undefined): AbortError {
