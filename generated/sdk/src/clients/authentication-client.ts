@@ -20,10 +20,17 @@ const OPERATIONS = {
 /** AuthenticationClient: 1 method(s). */
 export class AuthenticationClient {
   private readonly http: HttpClient;
+  private readonly options: AuthenticationClientOptions;
 
   /** Creates a client; the API's default server and security schemes apply unless the options say otherwise. */
   constructor(options: AuthenticationClientOptions) {
+    this.options = options = { ...options };
     this.http = new HttpClient(options, { auth: securityAuth(SECURITY_SCHEMES, { genauthApp: options }), host: options.appHost ?? options.host, servers: SERVERS, security: [{ genauthApp: [] }], envelope: ENVELOPE });
+  }
+
+  /** Sets the user's access token (sent as `authorization`) for the requests that follow, e.g. after a login. */
+  setAccessToken(accessToken: string): void {
+    this.options.accessToken = accessToken;
   }
 
   /**

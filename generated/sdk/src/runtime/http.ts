@@ -2,6 +2,7 @@
 import { appendQuery, encodeBody, fillPath, paramHeaders, queryValues, type EncodedBody } from './encoding.js';
 import { AbortError, NetworkError, SdkError, TimeoutError } from './errors.js';
 import { apiErrorFrom, readEnvelope, readPayload } from './response.js';
+import { nextPage, PagedPromise, type FetchedPage } from './pagination.js';
 import { isIdempotent, isRetryableStatus, resolveRetry, retryDelay, sleep } from './retry.js';
 import { baseUrl, type ServerChoice } from './servers.js';
 import type { AuthHook, ClientOptions, EnvelopeSpec, OperationSpec, RequestContext, RequestOptions, SecurityRequirement, ServerSpec } from './types.js';
@@ -21,6 +22,8 @@ interface PreparedCall {
   headers: Record<string, string>;
   body: EncodedBody;
   options: RequestOptions;
+  /** A whole URL to call instead of host + path + query (the next page a `Link` header names). */
+  url?: URL;
 }
 
 interface AttemptResult {
@@ -64,17 +67,44 @@ export class HttpClient {
   }
 
   async request<T>(op: OperationSpec, args: object | undefined, options: RequestOptions = {}): Promise<T> {
-    const values = (args ?? {}) as Args;
+    return (await this.#call(op, (args ?? {}) as Args, options)).payload as T;
+  }
+
+  /**
+   * A paginated operation: the first page when awaited, every item when iterated. Each page is
+   * one call with the same options (signal, timeout, retry, validation).
+   */
+  paginated<Page, Item>(op: OperationSpec, args: object | undefined, options: RequestOptions = {}): PagedPromise<Page, Item> {
+    const spec = op.pagination;
+    const first = (args ?? {}) as Record<string, unknown>;
+    let current: Record<string, unknown> = first;
+    return new PagedPromise<Page, Item>(
+      spec ?? { kind: 'page', items: [] },
+      () => this.#call(op, first, options),
+      async (prev, seen) => {
+        if (!spec) return undefined;
+        if (options.signal?.aborted) throw abortError(op, options.signal);
+        const next = nextPage(spec, current, prev, seen, this.host);
+        if (!next) return undefined;
+        if ('url' in next) return this.#call(op, current, options, next.url);
+        current = next.args;
+        return this.#call(op, current, options);
+      },
+    );
+  }
+
+  async #call(op: OperationSpec, values: Args, options: RequestOptions, url?: URL): Promise<FetchedPage> {
     const mode = this.#options.validate ?? 'off';
-    if (checksRequest(mode) && op.paramsSchema) assertValid(op.paramsSchema, values, op.id, 'request');
+    if (checksRequest(mode) && op.paramsSchema && !url) assertValid(op.paramsSchema, values, op.id, 'request');
 
     const call: PreparedCall = {
       op,
-      path: fillPath(op, values),
-      query: queryValues(op, values),
+      path: url ? url.pathname : fillPath(op, values),
+      query: url ? searchParamsOf(url) : queryValues(op, values),
       headers: paramHeaders(op, values),
       body: await encodeBody(op, values),
       options,
+      ...(url ? { url } : {}),
     };
     const retry = resolveRetry(options.retry ?? this.#options.retry);
     const attempts = 1 + (isIdempotent(op.method) || retry.retryNonIdempotent ? retry.retries : 0);
@@ -104,7 +134,7 @@ export class HttpClient {
         if (envelope && !this.#envelope.success.includes(envelope.statusCode)) throw apiErrorFrom(op.id, response, payload, this.#envelope);
       }
       if (checksResponse(mode) && op.responseSchema) assertValid(op.responseSchema, payload, op.id, 'response');
-      return payload as T;
+      return { payload, response };
     }
   }
 
@@ -161,10 +191,14 @@ export class HttpClient {
 
   /** Fresh per attempt: hooks and auth may change headers, and signatures carry a date and nonce. */
   #context(call: PreparedCall, attempt: number, signal: AbortSignal): RequestContext {
-    // an operation's relative server is relative to the client's origin
-    const base = call.op.servers ? baseUrl(call.op.servers, { ...this.#choice, host: this.#choice.host ?? new URL(this.host).origin }, false, call.op.id) : this.host;
-    const url = new URL(base + call.path);
-    appendQuery(url, call.query);
+    let url: URL;
+    if (call.url) url = new URL(call.url);
+    else {
+      // an operation's relative server is relative to the client's origin
+      const base = call.op.servers ? baseUrl(call.op.servers, { ...this.#choice, host: this.#choice.host ?? new URL(this.host).origin }, false, call.op.id) : this.host;
+      url = new URL(base + call.path);
+      appendQuery(url, call.query);
+    }
     const headers = new Headers({ accept: 'application/json' });
     for (const [name, value] of Object.entries(this.#options.headers ?? {})) headers.set(name, value);
     for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
@@ -193,6 +227,13 @@ export class HttpClient {
       throw abortError(op, signal);
     }
   }
+}
+
+/** A URL's query as name → value (forEach: compiles without the DOM.Iterable lib too). */
+function searchParamsOf(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  url.searchParams.forEach((value, name) => (out[name] = value));
+  return out;
 }
 
 function abortError(op: OperationSpec, signal: AbortSignal | undefined): AbortError {

@@ -83,10 +83,11 @@ export function nextPage(spec: PaginationSpec, args: Readonly<Record<string, unk
   const items = pageItems(spec, page.payload);
   if (items.length === 0) return undefined;
   if (spec.kind === 'link') {
-    const url = nextLink(page.response.headers.get('link'), page.response.url || host);
+    const from = page.response.url || host;
+    const url = nextLink(page.response.headers.get('link'), from);
     if (!url) return undefined;
-    // credentials go only where the client was pointed: a next page elsewhere is refused
-    if (url.origin !== new URL(host).origin) throw new SdkError(`the next page is on another origin (${url.origin}), not followed`);
+    // credentials go only where the page came from: a next page elsewhere is refused
+    if (url.origin !== new URL(from).origin) throw new SdkError(`the next page is on another origin (${url.origin}), not followed`);
     return { url };
   }
   if (spec.kind === 'cursor' && spec.cursor && spec.nextCursor) {
