@@ -54,11 +54,8 @@ describe('SDK emitter on docs-input', async () => {
     const auth = byPath.get('sdk/src/clients/authentication-client.ts')!;
     expect(auth).toContain('resetFactor(params: ResetFactorParams, options?: RequestOptions): Promise<ResetFactorRespDto>');
     // the client works on its own copy of the options: setAccessToken() changes it, not the caller's object
-    expect(auth).toContain('this.options = options = { ...options };
-    this.http = new HttpClient(options, { auth: securityAuth(SECURITY_SCHEMES, { genauthApp: options }), host: options.appHost ?? options.host, servers: SERVERS, security: [{ genauthApp: [] }], envelope: ENVELOPE })');
-    expect(auth).toContain('setAccessToken(accessToken: string): void {
-    this.options.accessToken = accessToken;
-  }');
+    expect(auth).toContain('this.options = options = { ...options };\n    this.http = new HttpClient(options, { auth: securityAuth(SECURITY_SCHEMES, { genauthApp: options }), host: options.appHost ?? options.host, servers: SERVERS, security: [{ genauthApp: [] }], envelope: ENVELOPE })');
+    expect(auth).toContain('setAccessToken(accessToken: string): void {\n    this.options.accessToken = accessToken;\n  }');
     expect(byPath.get('sdk/src/api-description.ts')).toContain("export const SERVERS: readonly ServerSpec[] = [{ url: 'https://api.genauth.ai' }];");
   });
 
