@@ -75,6 +75,11 @@ export type TypeRef =
   | { kind: 'number'; format?: string; constraints?: Constraints }
   | { kind: 'integer'; format?: string; constraints?: Constraints }
   | { kind: 'boolean' }
+  /**
+   * Bytes, such as a file: OpenAPI 3.0's `format: binary`, 3.1's `contentMediaType` without
+   * `contentEncoding`, or a body whose media type is not text. `mediaType` when the schema names one.
+   */
+  | { kind: 'binary'; mediaType?: string }
   | { kind: 'null' }
   | { kind: 'unknown' }
   | { kind: 'literal'; value: string | number | boolean }
@@ -113,8 +118,25 @@ export interface Field {
  */
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie' | 'body';
 
-export interface Parameter extends Field {
+/** How a parameter's value is written into the URL, a header or a form (OpenAPI's `style`). */
+export type ParameterStyle = 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | 'simple' | 'label' | 'matrix';
+
+/**
+ * How a value is serialised, as the spec writes it (Parameter Object, Encoding Object). Absent
+ * keys take OpenAPI's defaults, applied by the runtime: `form` for query and cookie, `simple`
+ * for path and header; `explode` true for `form` only.
+ */
+export interface Serialization {
+  style?: ParameterStyle;
+  explode?: boolean;
+  /** Reserved characters (`:/?[]@!$'()*,;`) go unescaped. */
+  allowReserved?: boolean;
+}
+
+export interface Parameter extends Field, Serialization {
   in: ParameterLocation;
+  /** The media type of a parameter given by `content` (its value is then written in it, e.g. JSON). */
+  contentType?: string;
 }
 
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -126,13 +148,24 @@ export interface HttpBinding {
   pathOrigin: Origin;
 }
 
-export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
+/** `any`: a wildcard body (`*\/*`), sent as the value is (bytes, text, or JSON for anything else). */
+export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text' | 'any';
+
+/** The Encoding Object of one property of a form or multipart body. */
+export interface PropertyEncoding extends Serialization {
+  property: string;
+  /** The part's media type (multipart). */
+  contentType?: string;
+  source: SourceLocation;
+}
 
 export interface RequestBody {
   type: TypeRef;
   required: boolean;
   encoding: BodyEncoding;
   contentType: string;
+  /** Per-property serialisation of a form or multipart body, as the spec's `encoding` gives it. */
+  properties?: PropertyEncoding[];
   description?: string;
   source: SourceLocation;
 }

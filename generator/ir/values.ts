@@ -21,6 +21,9 @@ export function valueFitsType(value: JsonValue, type: TypeRef, types: Types, dep
       return typeof value === 'boolean';
     case 'null':
       return value === null;
+    case 'binary':
+      // bytes are never a JSON value
+      return false;
     case 'unknown':
       return true;
     case 'literal':

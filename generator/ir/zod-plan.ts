@@ -16,6 +16,8 @@ export type ZodBase =
   | { kind: 'email' | 'guid' | 'url' | 'ipv4' | 'ipv6' }
   /** `z.iso.datetime({ offset: true })`, `z.iso.date()`, `z.iso.time()`. */
   | { kind: 'iso.datetime' | 'iso.date' | 'iso.time' }
+  /** Bytes: a Blob (a File is one) or a Uint8Array. */
+  | { kind: 'bytes' }
   | { kind: 'literal'; values: Primitive[] }
   | { kind: 'enum'; values: string[] }
   | { kind: 'array'; items: ZodPlan }
@@ -70,6 +72,8 @@ export function typePlan(t: TypeRef, options: PlanOptions = {}): ZodPlan {
       return plain({ kind: 'boolean' });
     case 'null':
       return plain({ kind: 'null' });
+    case 'binary':
+      return plain({ kind: 'bytes' });
     case 'unknown':
       return plain({ kind: 'unknown' });
     case 'literal':

@@ -34,7 +34,8 @@ export function accepts(wide: TypeRef, narrow: TypeRef, resolveWide: Resolve, re
     case 'number':
       return primitiveAccepts(wide.kind, narrow);
     case 'null':
-      return narrow.kind === 'null';
+    case 'binary':
+      return narrow.kind === wide.kind;
     case 'literal':
       return narrow.kind === 'literal' && narrow.value === wide.value;
     case 'enum': {

@@ -61,6 +61,8 @@ export class IrSchemas {
         return z.ipv4();
       case 'ipv6':
         return z.ipv6();
+      case 'bytes':
+        return z.union([z.instanceof(Blob), z.custom<Uint8Array>((value) => value instanceof Uint8Array)]);
       case 'iso.datetime':
         return z.iso.datetime({ offset: true });
       case 'iso.date':

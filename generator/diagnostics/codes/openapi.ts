@@ -92,6 +92,12 @@ export const openapiCodes = {
     cause: 'A `pattern` is not a valid ECMAScript regular expression, or it could backtrack catastrophically (nested or overlapping quantifiers such as `^(a+)+$`: a hostile string would hang validation), or it is longer than 500 characters, or the spec has more patterns needing analysis than sdkforge analyses (50, or 10 found unsafe). The schemas leave it out; the docs still show it.',
     fix: 'Rewrite the pattern without ambiguous repetition (e.g. `^[a-z]+(-[a-z]+)*$` instead of `^([a-z]+-?)*$`), or accept that it is not checked.',
   },
+  'openapi-style-invalid': {
+    severity: 'warning',
+    title: 'Serialisation style not allowed here',
+    cause: 'A parameter or Encoding Object gives a `style` its location does not define (path: simple, label, matrix; query and form bodies: form, spaceDelimited, pipeDelimited, deepObject; header: simple; cookie: form).',
+    fix: 'Use one of the styles of that location; until then the default style is used.',
+  },
   'openapi-method-name-collision': {
     severity: 'warning',
     title: 'Two operations get the same method name',

@@ -30,6 +30,9 @@ export function placeholder(type: TypeRef, types: Types, depth = 0): JsonValue |
     case 'null':
     case 'unknown':
       return null;
+    case 'binary':
+      // bytes have no JSON form: the sample leaves the argument out
+      return undefined;
     case 'literal':
       return type.value;
     case 'enum':

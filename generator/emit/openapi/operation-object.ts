@@ -1,5 +1,5 @@
 /** IR Method → OpenAPI 3.1 Operation Object. */
-import type { Method, Origin } from '../../ir/types.js';
+import type { Method, Origin, Serialization } from '../../ir/types.js';
 import { X } from '../../formats/openapi-extensions.js';
 import { fieldSchema, objectSchema, typeSchema, type ComponentNames, type Schema } from './schema-object.js';
 import { securityObject, serverObject } from './security-and-servers.js';
@@ -34,7 +34,9 @@ export function operationOf(m: Method, operationId: string, names: ComponentName
       const out: Schema = { name: p.name, in: p.in, required: p.in === 'path' || p.required };
       if (p.description) out.description = p.description;
       if (p.deprecated) out.deprecated = true;
-      out.schema = schema;
+      Object.assign(out, serialization(p));
+      if (p.contentType !== undefined) out.content = { [p.contentType]: { schema } };
+      else out.schema = schema;
       if (p.example !== undefined) out.example = p.example;
       return out;
     });
@@ -42,7 +44,11 @@ export function operationOf(m: Method, operationId: string, names: ComponentName
   const bodyParams = m.parameters.filter((p) => p.in === 'body');
   if (m.requestBody) {
     const b = m.requestBody;
-    const body: Schema = { content: { [b.contentType]: { schema: typeSchema(b.type, names) } }, required: b.required };
+    const media: Schema = { schema: typeSchema(b.type, names) };
+    if (b.properties) {
+      media.encoding = Object.fromEntries(b.properties.map((e) => [e.property, { ...(e.contentType !== undefined ? { contentType: e.contentType } : {}), ...serialization(e) }]));
+    }
+    const body: Schema = { content: { [b.contentType]: media }, required: b.required };
     if (b.description) body.description = b.description;
     op.requestBody = body;
   } else if (bodyParams.length > 0) {
@@ -76,6 +82,15 @@ export function operationOf(m: Method, operationId: string, names: ComponentName
   if (m.servers) op.servers = m.servers.map(serverObject);
   if (m.security) op.security = securityObject(m.security);
   return op;
+}
+
+/** `style`, `explode`, `allowReserved` as the IR has them (only what the source wrote). */
+function serialization(s: Serialization): Schema {
+  const out: Schema = {};
+  if (s.style !== undefined) out.style = s.style;
+  if (s.explode !== undefined) out.explode = s.explode;
+  if (s.allowReserved) out.allowReserved = true;
+  return out;
 }
 
 export { fieldSchema };

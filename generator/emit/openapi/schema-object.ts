@@ -19,6 +19,8 @@ export function typeSchema(t: TypeRef, names: ComponentNames): Schema {
     case 'boolean':
     case 'null':
       return { type: t.kind };
+    case 'binary':
+      return t.mediaType ? { type: 'string', contentMediaType: t.mediaType } : { type: 'string', format: 'binary' };
     case 'unknown':
       return {};
     case 'literal':

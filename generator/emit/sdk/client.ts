@@ -1,5 +1,5 @@
 import { Scope, StructureKind, VariableDeclarationKind, ts, type ClassDeclarationStructure, type ImportDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
-import type { Api, Method, Pagination } from '../../ir/types.js';
+import type { Api, Method, Pagination, PropertyEncoding, RequestBody, Serialization } from '../../ir/types.js';
 import { API_DESCRIPTION_MODULE, clientAuthShape, effectiveSecurity, securityJson, serverJson, type ClientAuthShape } from './api-description.js';
 import { parameterKeys } from '../../naming/members.js';
 import { call, f, id, jsonExpression, num, printExpression, printStatement, printType, str } from './ast.js';
@@ -123,7 +123,13 @@ function operationSpec(api: Api, c: ClientNames, m: Method, refs: ModuleRefs, cl
   const keys = parameterKeys(m);
   const params = m.parameters.map((p, i) =>
     f.createObjectLiteralExpression(
-      [f.createPropertyAssignment('key', str(keys.params[i]!)), f.createPropertyAssignment('name', str(p.name)), f.createPropertyAssignment('in', str(p.in))],
+      [
+        f.createPropertyAssignment('key', str(keys.params[i]!)),
+        f.createPropertyAssignment('name', str(p.name)),
+        f.createPropertyAssignment('in', str(p.in)),
+        ...serialization(p),
+        ...(p.contentType !== undefined ? [f.createPropertyAssignment('contentType', str(p.contentType))] : []),
+      ],
       false,
     ),
   );
@@ -147,12 +153,16 @@ function operationSpec(api: Api, c: ClientNames, m: Method, refs: ModuleRefs, cl
             f.createPropertyAssignment('key', str(keys.body)),
             f.createPropertyAssignment('encoding', str(m.requestBody.encoding)),
             f.createPropertyAssignment('contentType', str(m.requestBody.contentType)),
+            ...(m.requestBody.properties ? [f.createPropertyAssignment('properties', propertyEncodings(m.requestBody.properties))] : []),
+            ...partOrder(m.requestBody, refs),
           ],
           false,
         ),
       ),
     );
   }
+  if (m.response.contentType !== undefined) props.push(f.createPropertyAssignment('accept', str(m.response.contentType)));
+  if (m.response.type.kind === 'binary') props.push(f.createPropertyAssignment('binaryResponse', f.createTrue()));
   props.push(f.createPropertyAssignment('paramsSchema', id(n.schema)));
   if (m.response.type.kind !== 'unknown') props.push(f.createPropertyAssignment('responseSchema', zodExpression(m.response.type, refs)));
   if (m.pagination) props.push(f.createPropertyAssignment('pagination', paginationSpec(m, m.pagination)));
@@ -181,6 +191,39 @@ function paginationSpec(m: Method, p: Pagination): ts.Expression {
   return f.createObjectLiteralExpression(props, false);
 }
 
+/** `style`, `explode`, `allowReserved` where the spec wrote them; the runtime applies OpenAPI's defaults. */
+function serialization(s: Serialization): ts.PropertyAssignment[] {
+  const out: ts.PropertyAssignment[] = [];
+  if (s.style !== undefined) out.push(f.createPropertyAssignment('style', str(s.style)));
+  if (s.explode !== undefined) out.push(f.createPropertyAssignment('explode', s.explode ? f.createTrue() : f.createFalse()));
+  if (s.allowReserved) out.push(f.createPropertyAssignment('allowReserved', f.createTrue()));
+  return out;
+}
+
+/** Multipart parts follow the body schema's property order (some servers read them in order). */
+function partOrder(body: RequestBody, refs: ModuleRefs): ts.PropertyAssignment[] {
+  if (body.encoding !== 'multipart') return [];
+  const t = body.type.kind === 'ref' ? refs.definition(body.type.name)?.type : body.type;
+  if (t?.kind !== 'object' || t.fields.length < 2) return [];
+  return [f.createPropertyAssignment('order', f.createArrayLiteralExpression(t.fields.map((x) => str(x.name)), false))];
+}
+
+function propertyEncodings(list: readonly PropertyEncoding[]): ts.Expression {
+  return f.createArrayLiteralExpression(
+    list.map((e) =>
+      f.createObjectLiteralExpression(
+        [
+          f.createPropertyAssignment('name', str(e.property)),
+          ...serialization(e),
+          ...(e.contentType !== undefined ? [f.createPropertyAssignment('contentType', str(e.contentType))] : []),
+        ],
+        false,
+      ),
+    ),
+    true,
+  );
+}
+
 function methodStructure(c: ClientNames, m: Method, refs: ModuleRefs): OptionalKind<MethodDeclarationStructure> {
   const member = c.members.get(m.id)!;
   const n = c.params.get(m.id)!;
@@ -192,8 +235,9 @@ function methodStructure(c: ClientNames, m: Method, refs: ModuleRefs): OptionalK
     id('params'),
     id('options'),
   ]);
-  // `request<T>(...)`: the type argument is the response type; `paginated<T, Item>` adds the item type
-  const typeArgs = [typeNode(m.response.type, refs), ...(paged ? [typeNode(paged.item, refs)] : [])];
+  // `request<T>(...)`: the type argument is the response type (bytes arrive as a Blob); `paginated<T, Item>` adds the item type
+  const responseType = m.response.type.kind === 'binary' ? f.createTypeReferenceNode(id('Blob')) : typeNode(m.response.type, refs);
+  const typeArgs = [responseType, ...(paged ? [typeNode(paged.item, refs)] : [])];
   const typed = f.updateCallExpression(request, request.expression, typeArgs, request.arguments);
 
   const paramTags = fields.map((x) => {

@@ -1,6 +1,6 @@
 import { StructureKind, VariableDeclarationKind, ts, type StatementStructures } from 'ts-morph';
 import type { Diagnostic } from '../../diagnostics/types.js';
-import type { Field, Method } from '../../ir/types.js';
+import type { Field, Method, TypeRef } from '../../ir/types.js';
 import { parameterKeys } from '../../naming/members.js';
 import { f, id, memberKeyText, printExpression, printType, pure } from './ast.js';
 import { fieldDocs, jsDoc } from './docs.js';
@@ -18,9 +18,22 @@ export function argumentFields(method: Method): Field[] {
   const fields: Field[] = method.parameters.map((p, i) => ({ ...p, name: keys.params[i]! }));
   if (method.requestBody && keys.body) {
     const b = method.requestBody;
-    fields.push({ name: keys.body, type: b.type, required: b.required, source: b.source, ...(b.description ? { description: b.description } : {}) });
+    const type = b.encoding === 'multipart' ? withFileParts(b.type) : b.type;
+    fields.push({ name: keys.body, type, required: b.required, source: b.source, ...(b.description ? { description: b.description } : {}) });
   }
   return fields;
+}
+
+/**
+ * A multipart part is bytes with an optional filename, so a plain string part may carry a file
+ * too: OpenAPI 3.0 marks files only by `format: binary`, and real specs leave it out (Stripe's
+ * `file` of `POST /v1/files` is `type: string`). Such parts of an inline body object accept
+ * `string | Blob | Uint8Array`; a Blob goes as a file part.
+ */
+function withFileParts(t: TypeRef): TypeRef {
+  if (t.kind !== 'object') return t;
+  const widen = (x: TypeRef): TypeRef => (x.kind === 'string' && x.format === undefined ? { kind: 'union', variants: [x, { kind: 'binary' }] } : x);
+  return { ...t, fields: t.fields.map((f) => ({ ...f, type: f.type.kind === 'array' ? { ...f.type, items: widen(f.type.items) } : widen(f.type) })) };
 }
 
 /**

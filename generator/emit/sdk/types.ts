@@ -17,6 +17,9 @@ export function typeNode(t: TypeRef, refs: ModuleRefs): ts.TypeNode {
       return kw(ts.SyntaxKind.BooleanKeyword);
     case 'null':
       return f.createLiteralTypeNode(f.createNull());
+    case 'binary':
+      // what the runtime sends as bytes; a File is a Blob
+      return union([f.createTypeReferenceNode(id('Blob')), f.createTypeReferenceNode(id('Uint8Array'))]);
     case 'unknown':
       return kw(ts.SyntaxKind.UnknownKeyword);
     case 'literal':

@@ -73,6 +73,13 @@ function baseExpression(base: ZodBase, refs: ModuleRefs): ts.Expression {
     case 'ipv4':
     case 'ipv6':
       return z(base.kind);
+    case 'bytes': {
+      // z.custom, not z.instanceof(Uint8Array): that infers Uint8Array<ArrayBuffer>, narrower than the interface's Uint8Array
+      const value = f.createParameterDeclaration(undefined, undefined, 'value');
+      const isBytes = f.createArrowFunction(undefined, undefined, [value], undefined, undefined, f.createBinaryExpression(id('value'), ts.SyntaxKind.InstanceOfKeyword, id('Uint8Array')));
+      const bytes = f.createCallExpression(f.createPropertyAccessExpression(id('z'), 'custom'), [f.createTypeReferenceNode(id('Uint8Array'))], [isBytes]);
+      return z('union', [f.createArrayLiteralExpression([z('instanceof', [id('Blob')]), bytes], false)]);
+    }
     case 'iso.datetime':
       return call(f.createPropertyAccessExpression(id('z'), 'iso'), 'datetime', [f.createObjectLiteralExpression([f.createPropertyAssignment('offset', f.createTrue())], false)]);
     case 'iso.date':

@@ -2,7 +2,7 @@
 import type { ErrorResponse, ResponseHeader, ResponseInfo } from '../../ir/types.js';
 import { isObject, type SpecContext, type Where } from './context.js';
 import { followRef } from './component-ref.js';
-import { exampleOf, pickMediaType } from './media-type-object.js';
+import { bodyType, exampleOf, pickMediaType } from './media-type-object.js';
 import { schemaType } from './schema-object.js';
 import { X } from '../../formats/openapi-extensions.js';
 
@@ -39,7 +39,7 @@ export function responseOf(responses: unknown, opWhere: Where, ctx: SpecContext)
   if (m) {
     const mediaAt = ctx.child(ctx.child(got.where, 'content', r.content), m.contentType, m.media);
     if (r[X.noContentType] !== true) info.contentType = m.contentType;
-    if (m.media.schema !== undefined) info.type = schemaType(m.media.schema, ctx.child(mediaAt, 'schema', m.media.schema), ctx);
+    info.type = bodyType(m.contentType, m.media.schema === undefined ? { kind: 'unknown' } : schemaType(m.media.schema, ctx.child(mediaAt, 'schema', m.media.schema), ctx));
     const sample = exampleOf(m.media, mediaAt, ctx);
     if (sample !== undefined) info.sample = sample;
   }

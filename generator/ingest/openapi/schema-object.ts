@@ -7,6 +7,7 @@
 import type { Constraints, EnumValue, Field, JsonValue, PatternUnchecked, PrimitiveKind, TypeRef } from '../../ir/types.js';
 import { isObject, type SpecContext, type Where } from './context.js';
 import { X } from '../../formats/openapi-extensions.js';
+import { isTextMediaType } from './media-type-object.js';
 
 type Schema = Record<string, unknown>;
 
@@ -63,6 +64,7 @@ function singleType(type: string, s: Schema, where: Where, ctx: SpecContext): Ty
     case 'string':
     case 'number':
     case 'integer': {
+      if (type === 'string' && isBinaryString(s)) return typeof s.contentMediaType === 'string' ? { kind: 'binary', mediaType: s.contentMediaType } : { kind: 'binary' };
       const t: Extract<TypeRef, { kind: 'string' | 'number' | 'integer' }> = format ? { kind: type, format } : { kind: type };
       const constraints = constraintsOf(s, type === 'string' ? STRING_KEYWORDS : NUMBER_KEYWORDS, where, ctx);
       return constraints ? { ...t, constraints } : t;
@@ -82,6 +84,16 @@ function singleType(type: string, s: Schema, where: Where, ctx: SpecContext): Ty
       ctx.report('openapi-schema-keyword-unmapped', `type ${type} is not a JSON Schema type; read as unknown`, where);
       return { kind: 'unknown' };
   }
+}
+
+/**
+ * A string schema that holds bytes: `format: binary` (3.0), or a `contentMediaType` that is not
+ * text without a `contentEncoding` (3.1: `image/png` is the bytes themselves; with
+ * `contentEncoding: base64`, or a text type such as `application/json`, it is a string).
+ */
+function isBinaryString(s: Schema): boolean {
+  if (s.format === 'binary') return true;
+  return typeof s.contentMediaType === 'string' && s.contentEncoding === undefined && !isTextMediaType(s.contentMediaType);
 }
 
 const STRING_KEYWORDS = ['minLength', 'maxLength', 'pattern'] as const;

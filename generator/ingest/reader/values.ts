@@ -48,6 +48,7 @@ function coerce(text: string, type: TypeRef, resolve: (name: string) => TypeRef 
     case 'union':
     case 'unknown':
     case 'null':
+    case 'binary':
       return parseJson(text) ?? (type.kind === 'unknown' ? { ok: true, value: text } : { ok: false, text });
   }
 }

@@ -72,6 +72,16 @@ export function typeCheck(sdkDir: string, extraRoots: string[] = []): string[] {
   return ts.getPreEmitDiagnostics(program).map(format);
 }
 
+/**
+ * Type-checks one file that uses the SDK (with the SDK's compiler options), looking only at
+ * that file: what it reaches of the SDK is resolved lazily, so a large SDK is not checked whole.
+ */
+export function typeCheckUsage(sdkDir: string, file: string): string[] {
+  const program = ts.createProgram([file], compilerOptions(sdkDir, { noEmit: true }));
+  const sf = program.getSourceFile(file)!;
+  return [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)].map(format);
+}
+
 /** Compiles `<sdkDir>/src` to `<sdkDir>/dist` (JavaScript that Node imports); returns errors. */
 export function compile(sdkDir: string): string[] {
   const program = ts.createProgram(listTs(join(sdkDir, 'src')), compilerOptions(sdkDir, { outDir: join(sdkDir, 'dist'), rootDir: join(sdkDir, 'src'), declaration: false, sourceMap: false }));

@@ -113,12 +113,12 @@ describe('mapping, on real documents', () => {
     expect(v30).toContain('"format":"int64"');
   });
 
-  it('form and multipart bodies are marked by their encoding; binary keeps its format', async () => {
+  it('form and multipart bodies are marked by their encoding; format: binary is bytes', async () => {
     const form = await ingestOpenApiFile(`${EXAMPLES}/3.0/json/form-data.json`);
     expect(methods(form).map((m) => m.requestBody?.encoding)).toContain('form');
     const uploads = await ingestOpenApiFile(`${EXAMPLES}/3.0/json/file-uploads.json`);
     expect(methods(uploads).map((m) => m.requestBody?.encoding)).toContain('multipart');
-    expect(JSON.stringify(uploads.api)).toContain('"format":"binary"');
+    expect(JSON.stringify(uploads.api)).toContain('"name":"documentFile","type":{"kind":"binary"}');
   });
 
   it('webhooks (3.1) are reported as skipped, not dropped silently', async () => {

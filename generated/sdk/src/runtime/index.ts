@@ -9,6 +9,7 @@ export * from './pagination.js';
 export * from './response.js';
 export * from './retry.js';
 export * from './security.js';
+export * from './serialize.js';
 export * from './servers.js';
 export * from './types.js';
 export * from './validation.js';

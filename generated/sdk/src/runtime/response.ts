@@ -14,9 +14,11 @@ function isTextType(contentType: string): boolean {
 /**
  * The body as JSON (json content types), text (text types, or no content type), or bytes
  * (anything else). Empty bodies are undefined. A 2xx that promises JSON and breaks it throws.
+ * An operation whose success response is bytes gets a Blob (with the response's media type).
  */
-export async function readPayload(response: Response, operationId: string): Promise<unknown> {
+export async function readPayload(response: Response, operationId: string, binary = false): Promise<unknown> {
   if (response.status === 204 || response.status === 205 || response.status === 304) return undefined;
+  if (binary && response.ok) return response.blob();
   const contentType = response.headers.get('content-type') ?? '';
   if (!isJsonType(contentType) && !isTextType(contentType)) {
     const bytes = new Uint8Array(await response.arrayBuffer());

@@ -110,15 +110,34 @@ export interface RequestOptions {
   retry?: number | RetryOptions;
 }
 
-export interface ParamSpec {
+/** OpenAPI's serialisation styles (serialize.ts implements the table). */
+export type ParamStyle = 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | 'simple' | 'label' | 'matrix';
+
+/** As the spec writes them; absent: form for query/cookie/form fields, simple for path/header, explode only for form. */
+export interface Serialization {
+  style?: ParamStyle;
+  explode?: boolean;
+  allowReserved?: boolean;
+}
+
+export interface ParamSpec extends Serialization {
   /** Property of the args object. */
   key: string;
   /** Name on the wire. */
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie' | 'body';
+  /** A parameter given by a media type (OpenAPI `content`): its value is written as JSON. */
+  contentType?: string;
 }
 
-export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
+/** How one field of a form or multipart body is written (OpenAPI's Encoding Object). */
+export interface PropertyEncodingSpec extends Serialization {
+  name: string;
+  contentType?: string;
+}
+
+/** `any`: a wildcard (`*\/*`) body, sent as it is: bytes, text, or JSON. */
+export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text' | 'any';
 
 export interface OperationSpec {
   /** `ManagementClient.get_user_mfa_info` */
@@ -133,7 +152,18 @@ export interface OperationSpec {
   /** The operation's own security, replacing the client's (`[]`: none). */
   security?: readonly SecurityRequirement[];
   /** A whole-body argument (OpenAPI requestBody); wins over 'body' params. */
-  body?: { key: string; encoding: BodyEncoding; contentType: string };
+  body?: {
+    key: string;
+    encoding: BodyEncoding;
+    contentType: string;
+    properties?: readonly PropertyEncodingSpec[];
+    /** Multipart: the schema's property order, which the parts follow. */
+    order?: readonly string[];
+  };
+  /** The `Accept` header: the success response's media type (default `application/json`). */
+  accept?: string;
+  /** The success response is bytes: it resolves to a Blob, whatever its content type. */
+  binaryResponse?: boolean;
   /** Validates the args object (request validation). */
   paramsSchema?: Validator;
   /** Validates the parsed JSON response (response validation). */

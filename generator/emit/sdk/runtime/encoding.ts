@@ -1,6 +1,7 @@
 // Turns an operation's args object into URL, headers and body, as the wire expects them.
 import { SdkError, ValidationError } from './errors.js';
-import type { BodyEncoding, OperationSpec } from './types.js';
+import { formEncode, headerText, joinPairs, pairs, pathText, toWireString, type Pair } from './serialize.js';
+import type { BodyEncoding, OperationSpec, PropertyEncodingSpec } from './types.js';
 
 type Args = Readonly<Record<string, unknown>>;
 
@@ -8,14 +9,6 @@ type Args = Readonly<Record<string, unknown>>;
 export function normaliseHost(host: string): string {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `https://${host}`;
   return withScheme.replace(/\/+$/, '');
-}
-
-/** Scalars as text; Dates as ISO 8601; objects as JSON (what the published SDK signs too). */
-export function toWireString(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value);
 }
 
 /** An argument, read only from the object's own keys (never an inherited `constructor` or `toString`). */
@@ -28,22 +21,34 @@ function put(target: Record<string, unknown>, name: string, value: unknown): voi
   Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** Fills `{name}` placeholders with the URL-encoded path params. */
+/** Fills `{name}` placeholders with the path params, serialised by their style (percent-encoded). */
 export function fillPath(op: OperationSpec, args: Args): string {
-  return op.path.replace(/\{([^{}]+)\}/g, (placeholder, name: string) => {
+  const filled = op.path.replace(/\{([^{}]+)\}/g, (placeholder, name: string) => {
     const spec = op.params.find((p) => p.in === 'path' && p.name === name);
     const value = spec === undefined ? undefined : arg(args, spec.key);
     const where = spec?.key ?? name;
     if (value === undefined || value === null || value === '') {
       throw new ValidationError(op.id, 'request', [{ path: where, message: `path parameter ${placeholder} is required` }]);
     }
-    const text = toWireString(value);
+    const text = spec?.contentType !== undefined ? encodeURIComponent(mediaText(value)) : pathText(name, value, spec ?? {});
     // URL parsers resolve `.`/`..` segments even when written %2E, so no escaping can make them safe.
     if (text === '.' || text === '..') {
       throw new ValidationError(op.id, 'request', [{ path: where, message: `path parameter ${placeholder} cannot be "${text}"` }]);
     }
-    return encodeURIComponent(text);
+    return text;
   });
+  // and neither may two values side by side (`{a}{b}`)
+  const template = new Set(op.path.split('/'));
+  const dotted = filled.split('/').find((segment) => (segment === '.' || segment === '..') && !template.has(segment));
+  if (dotted !== undefined) {
+    throw new ValidationError(op.id, 'request', [{ path: '(path)', message: `a path parameter cannot make the segment "${dotted}"` }]);
+  }
+  return filled;
+}
+
+/** A value of a parameter given by `content`: JSON for JSON media types, else its text. */
+function mediaText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
 }
 
 /** Declared query params by wire name; undefined stays so request signing sees every declared key. */
@@ -53,28 +58,30 @@ export function queryValues(op: OperationSpec, args: Args): Record<string, unkno
   return query;
 }
 
-/** Arrays as repeated keys, scalars stringified, undefined and null left out. */
-export function appendQuery(url: URL, query: Readonly<Record<string, unknown>>): void {
-  for (const [name, value] of Object.entries(query)) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      if (item === undefined || item === null) continue;
-      url.searchParams.append(name, toWireString(item));
-    }
+/** The query string (without `?`): each declared query param serialised by its style. */
+export function encodeQuery(op: OperationSpec, args: Args): string {
+  const out: Pair[] = [];
+  for (const p of op.params) {
+    if (p.in !== 'query') continue;
+    const value = arg(args, p.key);
+    if (p.contentType !== undefined) {
+      if (value !== undefined && value !== null) out.push([formEncode(p.name), formEncode(mediaText(value))]);
+    } else out.push(...pairs(p.name, value, { ...p, encode: formEncode }));
   }
+  return joinPairs(out);
 }
 
 /** Header params, plus cookie params folded into one `cookie` header. */
 export function paramHeaders(op: OperationSpec, args: Args): Record<string, string> {
   const headers: Record<string, string> = {};
-  const cookies: string[] = [];
+  const cookies: Pair[] = [];
   for (const p of op.params) {
     const value = arg(args, p.key);
     if (value === undefined || value === null) continue;
-    if (p.in === 'header') put(headers, p.name, toWireString(value));
-    if (p.in === 'cookie') cookies.push(`${encodeURIComponent(p.name)}=${encodeURIComponent(toWireString(value))}`);
+    if (p.in === 'header') put(headers, p.name, p.contentType !== undefined ? mediaText(value) : headerText(value, p));
+    if (p.in === 'cookie') cookies.push(...(p.contentType !== undefined ? [[encodeURIComponent(p.name), encodeURIComponent(mediaText(value))] as Pair] : pairs(p.name, value, { ...p, encode: encodeURIComponent })));
   }
-  if (cookies.length > 0) headers['cookie'] = cookies.join('; ');
+  if (cookies.length > 0) headers['cookie'] = cookies.map(([k, v]) => `${k}=${v}`).join('; ');
   return headers;
 }
 
@@ -112,44 +119,82 @@ export async function encodeBody(op: OperationSpec, args: Args): Promise<Encoded
 }
 
 async function encodeWholeBody(op: OperationSpec, value: unknown, encoding: BodyEncoding, contentType: string): Promise<EncodedBody> {
+  const properties = op.body?.properties ?? [];
   switch (encoding) {
     case 'json':
       return { body: JSON.stringify(value), json: value, contentType };
     case 'text':
       return { body: toWireString(value), json: undefined, contentType };
     case 'form':
-      return { body: formUrlEncoded(value).toString(), json: undefined, contentType };
+      return { body: formUrlEncoded(value, properties), json: undefined, contentType };
     case 'multipart':
-      return { body: multipart(value), json: undefined, contentType: undefined };
+      return { body: multipart(value, properties, op.body?.order), json: undefined, contentType: undefined };
     case 'binary':
-      return { body: await toBytes(op, value), json: undefined, contentType };
+      return { body: await toBytes(op, value), json: undefined, contentType: concreteType(contentType, value) };
+    case 'any':
+      return anyBody(op, value);
   }
 }
 
-function entriesOf(value: unknown): [string, unknown][] {
+/** A wildcard media type (`image/*`) cannot be sent: the Blob's own type, else octet-stream. */
+function concreteType(contentType: string, value: unknown): string {
+  if (!contentType.includes('*')) return contentType;
+  return value instanceof Blob && value.type !== '' ? value.type : 'application/octet-stream';
+}
+
+/** A `*\/*` body goes as it is: bytes with their type, text as text, anything else as JSON. */
+async function anyBody(op: OperationSpec, value: unknown): Promise<EncodedBody> {
+  if (isBytes(value)) return { body: await toBytes(op, value), json: undefined, contentType: concreteType('*/*', value) };
+  if (typeof value === 'string') return { body: value, json: undefined, contentType: 'text/plain;charset=UTF-8' };
+  return { body: JSON.stringify(value), json: value, contentType: 'application/json' };
+}
+
+const isBytes = (v: unknown): v is Blob | ArrayBuffer | ArrayBufferView => v instanceof Blob || v instanceof ArrayBuffer || ArrayBuffer.isView(v);
+
+function ownEntries(value: unknown): [string, unknown][] {
   return typeof value === 'object' && value !== null ? Object.entries(value) : [];
 }
 
-function formUrlEncoded(value: unknown): URLSearchParams {
-  const form = new URLSearchParams();
-  for (const [name, field] of entriesOf(value)) {
-    for (const item of Array.isArray(field) ? field : [field]) {
-      if (item !== undefined && item !== null) form.append(name, toWireString(item));
-    }
-  }
-  return form;
+const encodingOf = (properties: readonly PropertyEncodingSpec[], name: string): PropertyEncodingSpec | undefined => properties.find((e) => e.name === name);
+
+/** Each field serialised by its Encoding Object (default: form, exploded), e.g. `metadata[order_id]=42` for deepObject. */
+function formUrlEncoded(value: unknown, properties: readonly PropertyEncodingSpec[]): string {
+  return joinPairs(ownEntries(value).flatMap(([name, field]) => pairs(name, field, { ...encodingOf(properties, name), encode: formEncode })));
 }
 
-function multipart(value: unknown): FormData {
+/**
+ * One part per field (arrays: one per item), in the schema's property order where the spec
+ * gives one (Box reads `attributes` before `file`): bytes as a file part with a filename (a
+ * File's own name, else the field's), objects as JSON text, or as `name[key]` fields when the
+ * spec's encoding says deepObject (Stripe's `file_link_data[create]`).
+ */
+function multipart(value: unknown, properties: readonly PropertyEncodingSpec[], order: readonly string[] | undefined): FormData {
   const form = new FormData();
-  for (const [name, field] of entriesOf(value)) {
+  const entries = ownEntries(value);
+  if (order) {
+    const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
+    entries.sort((a, b) => rank(a[0]) - rank(b[0]));
+  }
+  for (const [name, field] of entries) {
+    const enc = encodingOf(properties, name);
+    if (enc?.style === 'deepObject' && typeof field === 'object' && field !== null && !isBytes(field)) {
+      for (const [k, v] of pairs(name, field, { style: 'deepObject', encode: (t) => t })) form.append(k, v);
+      continue;
+    }
     for (const item of Array.isArray(field) ? field : [field]) {
       if (item === undefined || item === null) continue;
-      if (item instanceof Blob) form.append(name, item);
+      if (item instanceof Blob) form.append(name, item, item instanceof File ? item.name : name);
+      else if (isBytes(item)) form.append(name, new Blob([bytesOf(item as ArrayBuffer | ArrayBufferView)], { type: enc?.contentType ?? 'application/octet-stream' }), name);
       else form.append(name, toWireString(item));
     }
   }
   return form;
+}
+
+function bytesOf(value: ArrayBuffer | ArrayBufferView): Uint8Array<ArrayBuffer> {
+  const view = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  // a copy: a Blob needs its own ArrayBuffer-backed bytes
+  return new Uint8Array(view);
 }
 
 async function toBytes(op: OperationSpec, value: unknown): Promise<Uint8Array> {

@@ -1,5 +1,5 @@
 // HttpClient: one call = encode args → (attempt: hooks, auth, fetch, read) → retry? → errors → validation.
-import { appendQuery, encodeBody, fillPath, paramHeaders, queryValues, type EncodedBody } from './encoding.js';
+import { encodeBody, encodeQuery, fillPath, paramHeaders, queryValues, type EncodedBody } from './encoding.js';
 import { AbortError, NetworkError, SdkError, TimeoutError } from './errors.js';
 import { apiErrorFrom, readEnvelope, readPayload } from './response.js';
 import { nextPage, PagedPromise, type FetchedPage } from './pagination.js';
@@ -19,6 +19,8 @@ interface PreparedCall {
   op: OperationSpec;
   path: string;
   query: Readonly<Record<string, unknown>>;
+  /** The encoded query string, without `?`. */
+  search: string;
   headers: Record<string, string>;
   body: EncodedBody;
   options: RequestOptions;
@@ -101,6 +103,7 @@ export class HttpClient {
       op,
       path: url ? url.pathname : fillPath(op, values),
       query: url ? searchParamsOf(url) : queryValues(op, values),
+      search: url ? url.search.slice(1) : encodeQuery(op, values),
       headers: paramHeaders(op, values),
       body: await encodeBody(op, values),
       options,
@@ -178,7 +181,7 @@ export class HttpClient {
       if (afterResponse) await afterResponse(ctx, response.clone());
       let payload: unknown;
       try {
-        payload = ctx.method === 'HEAD' ? undefined : await readPayload(response, op.id);
+        payload = ctx.method === 'HEAD' ? undefined : await readPayload(response, op.id, op.binaryResponse === true);
       } catch (cause) {
         throw cause instanceof SdkError ? cause : classify(cause);
       }
@@ -197,9 +200,9 @@ export class HttpClient {
       // an operation's relative server is relative to the client's origin
       const base = call.op.servers ? baseUrl(call.op.servers, { ...this.#choice, host: this.#choice.host ?? new URL(this.host).origin }, false, call.op.id) : this.host;
       url = new URL(base + call.path);
-      appendQuery(url, call.query);
+      if (call.search !== '') url.search = url.search === '' ? call.search : `${url.search.slice(1)}&${call.search}`;
     }
-    const headers = new Headers({ accept: 'application/json' });
+    const headers = new Headers({ accept: call.op.accept ?? 'application/json' });
     for (const [name, value] of Object.entries(this.#options.headers ?? {})) headers.set(name, value);
     for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
     for (const [name, value] of Object.entries(call.options.headers ?? {})) headers.set(name, value);

@@ -126,7 +126,8 @@ describe('HttpClient request building', () => {
     expect(multipart?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     const parts = multipart?.body.toString() ?? '';
     expect(parts).toContain('name="name"\r\n\r\navatar');
-    expect(parts).toContain('name="file"; filename="blob"\r\nContent-Type: image/png\r\n\r\nPNGDATA');
+    // a Blob that is not a File is named after its field
+    expect(parts).toContain('name="file"; filename="file"\r\nContent-Type: image/png\r\n\r\nPNGDATA');
   });
 
   it('merges client, param, per-request and hook headers, in that order of precedence', async () => {
