@@ -29,6 +29,6 @@ export function reportDiagnostics(io: CommandIO, diagnostics: readonly Diagnosti
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === 'error');
 
 /** Codes that make an input unusable: the command stops with exit 2 instead of going on. */
-export const UNUSABLE_INPUT: ReadonlySet<string> = new Set(['input-not-found', 'input-unsupported', 'input-empty']);
+export const UNUSABLE_INPUT: ReadonlySet<string> = new Set(['input-not-found', 'input-unsupported', 'input-empty', 'input-refused', 'input-too-large', 'input-too-deep']);
 
 export const isUnusable = (d: Diagnostic): boolean => UNUSABLE_INPUT.has(d.code);

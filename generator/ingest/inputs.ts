@@ -1,9 +1,11 @@
+import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { displayPath } from '../diagnostics/display-path.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { OVERRIDES_FILE } from './docs/overrides.js';
+import { checkInputFile, DEFAULT_LIMITS, type InputLimits } from './read-input.js';
 import { SYNTAXES, syntaxFor } from './syntax/index.js';
 
 /** The inputs of a run, sorted into what each ingester reads. Paths are cwd-relative, `/`-separated. */
@@ -37,9 +39,11 @@ const kindOf = (file: string): keyof ResolvedInputs | undefined => INGESTERS.fin
 /**
  * Expands files and folders into pages, overrides and specs, each list sorted. `folders`: the
  * folders given (and the folder of each page given as a file), the trees the pages' includes
- * may resolve in.
+ * may resolve in. Only regular files within the size cap are kept, and a file found in a
+ * folder only when its real path is inside that folder (a symbolic link to a secret or to
+ * /dev/zero is refused, with a diagnostic).
  */
-export async function resolveInputs(paths: readonly string[], cwd = process.cwd()): Promise<{ inputs: ResolvedInputs; diagnostics: Diagnostic[]; folders: string[] }> {
+export async function resolveInputs(paths: readonly string[], cwd = process.cwd(), limits: InputLimits = DEFAULT_LIMITS): Promise<{ inputs: ResolvedInputs; diagnostics: Diagnostic[]; folders: string[] }> {
   const inputs: ResolvedInputs = { pages: [], overrides: [], specs: [] };
   const diagnostics: Diagnostic[] = [];
   const folders: string[] = [];
@@ -57,13 +61,22 @@ export async function resolveInputs(paths: readonly string[], cwd = process.cwd(
       folders.push(shown);
       const globs = INGESTERS.flatMap((i) => i.folderGlobs);
       const found = await glob(globs, { cwd: abs, absolute: true, dot: false, ignore: ['**/node_modules/**'] });
-      for (const f of found) {
+      const root = realpathSync.native(abs);
+      for (const f of found.sort()) {
         const kind = kindOf(f);
-        if (kind) inputs[kind].push(displayPath(f, cwd));
+        if (!kind) continue;
+        const checked = checkInputFile(f, displayPath(f, cwd), { maxFileBytes: limits.maxFileBytes, roots: [root], rootsLabel: `the input folder ${shown}/` });
+        if (checked.ok) inputs[kind].push(displayPath(f, cwd));
+        else diagnostics.push(checked.diagnostic);
       }
       continue;
     }
     const kind = kindOf(abs);
+    const checked = kind ? checkInputFile(abs, shown, { maxFileBytes: limits.maxFileBytes }) : undefined;
+    if (checked && !checked.ok) {
+      diagnostics.push(checked.diagnostic);
+      continue;
+    }
     if (kind === 'pages') folders.push(displayPath(dirname(abs), cwd));
     if (kind) inputs[kind].push(shown);
     else diagnostics.push({ code: 'input-unsupported', severity: 'error', message: `${p} is neither a docs page (${SYNTAXES.flatMap((s) => s.extensions).join(', ')}) nor an OpenAPI document (.json, .yaml)`, location: { file: shown, line: 1, column: 1 } });
