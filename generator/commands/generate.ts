@@ -14,6 +14,7 @@ export interface GenerateOptions {
   maxDiagnostics?: number;
   verbose?: boolean;
   cache?: boolean;
+  force?: boolean;
 }
 
 /**
@@ -30,7 +31,7 @@ export async function runGenerate(options: GenerateOptions, io: CommandIO): Prom
   const unusable = diagnostics.some(isUnusable);
   let written = 0;
   if (!unusable) {
-    const w = await writeOutput(resolve(io.cwd, outDir), result.files, { owned: OWNED_FOLDERS, cwd: io.cwd });
+    const w = await writeOutput(resolve(io.cwd, outDir), result.files, { owned: OWNED_FOLDERS, cwd: io.cwd, force: options.force === true });
     diagnostics.push(...w.diagnostics);
     written = w.written;
   }
@@ -51,5 +52,6 @@ export function registerGenerate(program: Command, io: CommandIO, setExit: (code
     .option('--max-diagnostics <n>', 'print at most n diagnostics one by one', (v) => Number(v), 200)
     .option('--verbose', 'print info diagnostics one by one too')
     .option('--no-cache', 'do not read or write the page cache (.sdkforge-cache/)')
+    .option('--force', 'replace sdk/ and docs/ of the output folder even when sdkforge did not write them (no .sdkforge marker)')
     .action(async (opts: GenerateOptions) => setExit(await runGenerate(opts, io)));
 }
