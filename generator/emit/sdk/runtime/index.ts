@@ -6,6 +6,7 @@ export * from './errors.js';
 export * from './genauth-signature.js';
 export * from './http.js';
 export * from './response.js';
+export * from './response-guards.js';
 export * from './retry.js';
 export * from './security.js';
 export * from './serialize.js';
