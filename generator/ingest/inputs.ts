@@ -1,11 +1,12 @@
-import { realpathSync } from 'node:fs';
+import { realpath, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
+import { glob, type GlobOptions } from 'tinyglobby';
 import { displayPath } from '../diagnostics/display-path.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { OVERRIDES_FILE } from './docs/overrides.js';
-import { checkInputFile, DEFAULT_LIMITS, type InputLimits } from './read-input.js';
+import { checkInputFile, DEFAULT_LIMITS, isInside, type InputLimits } from './read-input.js';
+import { diagnostic } from '../diagnostics/collector.js';
 import { SYNTAXES, syntaxFor } from './syntax/index.js';
 
 /** The inputs of a run, sorted into what each ingester reads. Paths are cwd-relative, `/`-separated. */
@@ -37,6 +38,34 @@ const INGESTERS: readonly { kind: keyof ResolvedInputs; accepts: (file: string) 
 const kindOf = (file: string): keyof ResolvedInputs | undefined => INGESTERS.find((i) => i.accepts(file))?.kind;
 
 /**
+ * The file system the folder walk sees: a symbolic link whose real path leaves `root` looks
+ * broken, so the walk neither lists it nor descends into it (a link to `/` in a docs folder
+ * would otherwise walk the whole disk). Such links are collected in `leaving`.
+ */
+function containedFs(root: string, leaving: string[]): GlobOptions['fs'] {
+  const outside = (path: string): NodeJS.ErrnoException => Object.assign(new Error(`${path} leads outside ${root}`), { code: 'ENOENT' });
+  return {
+    realpath: ((path: string, callback: (error: NodeJS.ErrnoException | null, resolved?: string) => void) =>
+      realpath(path, (error, resolved) => {
+        if (error) return callback(error);
+        if (!isInside(resolved, root)) {
+          leaving.push(path);
+          return callback(outside(path));
+        }
+        callback(null, resolved);
+      })) as typeof realpath,
+    realpathSync: ((path: string) => {
+      const resolved = realpathSync(path);
+      if (!isInside(resolved, root)) {
+        leaving.push(path);
+        throw outside(path);
+      }
+      return resolved;
+    }) as unknown as typeof realpathSync,
+  };
+}
+
+/**
  * Expands files and folders into pages, overrides and specs, each list sorted. `folders`: the
  * folders given (and the folder of each page given as a file), the trees the pages' includes
  * may resolve in. Only regular files within the size cap are kept, and a file found in a
@@ -60,8 +89,12 @@ export async function resolveInputs(paths: readonly string[], cwd = process.cwd(
     if (st.isDirectory()) {
       folders.push(shown);
       const globs = INGESTERS.flatMap((i) => i.folderGlobs);
-      const found = await glob(globs, { cwd: abs, absolute: true, dot: false, ignore: ['**/node_modules/**'] });
       const root = realpathSync.native(abs);
+      const leaving: string[] = [];
+      const found = await glob(globs, { cwd: abs, absolute: true, dot: false, ignore: ['**/node_modules/**'], fs: containedFs(root, leaving) });
+      for (const link of leaving.sort()) {
+        diagnostics.push(diagnostic('input-refused', `${displayPath(link, cwd)} is refused: it leads (through a symbolic link) outside the input folder ${shown}/; it is not followed`, { file: displayPath(link, cwd), line: 1, column: 1 }));
+      }
       for (const f of found.sort()) {
         const kind = kindOf(f);
         if (!kind) continue;

@@ -87,16 +87,21 @@ describe('pages and specs are read only as regular files, inside their folder, u
   symlinkSync('/dev/zero', join(docs, 'management/cat/zero.md'));
   symlinkSync(join(outside, 'secret.md'), join(docs, 'management/cat/secret.md'));
   symlinkSync(outside, join(docs, 'management/linked-folder'));
+  symlinkSync('/', join(docs, 'management/cat/root'));
   execFileSync('mkfifo', [join(work, 'pipe.md')]);
   symlinkSync('/dev/zero', join(work, 'zero.md'));
   symlinkSync('/dev/zero', join(work, 'zero.yaml'));
 
-  it('a link to /dev/zero and links that leave the folder are refused by name; the run ends, exit 2', async () => {
+  it('a link to /dev/zero, links that leave the folder and a link to / are refused by name, never walked; exit 2', async () => {
     const r = await run(work, 'generate', '--input', 'docs', '--out', 'out-pages');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/docs\/management\/cat\/zero\.md:1:1 {2}error {2}input-refused {2}docs\/management\/cat\/zero\.md is refused: it is not a regular file \(a device\)/);
+    expect(r.err).toMatch(/docs\/management\/cat\/zero\.md:1:1 {2}error {2}input-refused {2}docs\/management\/cat\/zero\.md is refused: it leads \(through a symbolic link\) outside the input folder docs\//);
     expect(r.err).toMatch(/docs\/management\/cat\/secret\.md:1:1 {2}error {2}input-refused .* it leads \(through a symbolic link\) outside the input folder docs\//);
-    expect(r.err).toMatch(/docs\/management\/linked-folder\/secret\.md:1:1 {2}error {2}input-refused/);
+    // a linked folder that leaves the tree is not even walked (a link to / would walk the disk)
+    expect(r.err).toMatch(/docs\/management\/linked-folder:1:1 {2}error {2}input-refused .* it is not followed/);
+    expect(r.err).not.toContain('linked-folder/secret.md');
+    expect(r.err).toMatch(/docs\/management\/cat\/root:1:1 {2}error {2}input-refused/);
+    expect(codes(r.err).filter((c) => c === 'input-refused')).toHaveLength(4);
     expectNoDisclosure(r.err);
   }, 30_000);
 
