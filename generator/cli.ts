@@ -61,6 +61,12 @@ if (isMain) {
       process.exitCode = code;
     },
     (e: unknown) => {
+      // input nested beyond what the readers refuse still ends as unusable input, not a crash
+      if (e instanceof RangeError && /call stack/i.test(e.message)) {
+        process.stderr.write('<input>  error  input-too-deep  the input is nested too deeply to process\n');
+        process.exitCode = 2;
+        return;
+      }
       // an internal error is still reported as a diagnostic line, never as a bare stack trace
       process.stderr.write(`<internal>:1:1  error  internal-error  ${(e as Error)?.stack ?? String(e)}\n`);
       process.exitCode = 70;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseTree, type Node } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostics/types.js';
 import type { SourceLocation } from './ir/types.js';
+import { DEFAULT_LIMITS } from './ingest/read-input.js';
 
 export const CONFIG_FILE = 'sdkforge.config.json';
 
@@ -96,6 +97,18 @@ export const ConfigSchema = z
       .object({
         /** How OpenAPI tags map: each tag a client class, or one client with tags as categories. */
         tagsAs: z.enum(['clients', 'categories']).default('clients'),
+        /**
+         * Folders (relative to the working directory) that file `$ref`s may read besides the
+         * spec's own folder tree; by default a `$ref` may not leave it.
+         */
+        refRoots: z.array(z.string()).default([]),
+      })
+      .prefault({}),
+    /** Input limits (README, "Security"): raise them for a genuine input that exceeds one. */
+    limits: z
+      .object({
+        maxFileBytes: z.number().int().positive().default(DEFAULT_LIMITS.maxFileBytes),
+        yamlAliases: z.number().int().min(0).default(DEFAULT_LIMITS.yamlAliases),
       })
       .prefault({}),
     /** The docs family's profile (README, "Servers, auth and the profile"). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { glob } from 'tinyglobby';
 import type { GeneratedFile } from '../output/files.js';
+import { notGeneratedPatterns, type OwnedFolder } from '../output/owned.js';
 
 /** One generated file whose bytes on disk differ from what the inputs produce. */
 export interface ChangedFile {
@@ -22,27 +23,11 @@ export interface DriftReport {
 }
 
 export interface DriftOptions {
-  /** Top-level folders of the output the emitters own (`sdk`, `docs`); only these are compared. */
-  owned: readonly string[];
+  /** Top-level folders of the output the emitters own, with what each keeps; only these are compared. */
+  owned: readonly OwnedFolder[];
   /** Extra glob patterns (relative to the output folder) of files that are never compared. */
   ignore?: readonly string[];
 }
-
-/**
- * Produced next to the generated files by other tools, never by sdkforge: a package install,
- * an SDK build, the docs site's cache and build. Only consulted for files on disk that were
- * not generated: a generated file is always compared, whatever its path.
- */
-export const NOT_GENERATED = [
-  '**/node_modules/**',
-  '**/.DS_Store',
-  'sdk/dist/**',
-  'sdk/build/**',
-  'sdk/coverage/**',
-  '**/*.tsbuildinfo',
-  'docs/.vitepress/cache/**',
-  'docs/.vitepress/dist/**',
-];
 
 /** Diffs of files larger than this many edits are summarised: CI logs are read by people. */
 const DIFF_TIMEOUT_MS = 2000;
@@ -51,10 +36,12 @@ export const isUpToDate = (r: DriftReport): boolean => r.changed.length === 0 &&
 
 /** Compares a file set in memory with the output folder on disk, without writing anything. */
 export async function compareWithDisk(outDir: string, files: readonly GeneratedFile[], options: DriftOptions): Promise<DriftReport> {
-  const owned = [...new Set([...options.owned, ...files.map((f) => f.path.split('/')[0]!)])].sort();
+  const owned = [...new Set([...options.owned.map((o) => o.folder), ...files.map((f) => f.path.split('/')[0]!)])].sort();
+  // what an owned folder holds that is not generated (kept install state, the marker): the
+  // emitters' list, the one the writer carries over
   const onDisk = await glob(
     owned.map((o) => `${o}/**`),
-    { cwd: outDir, dot: true, onlyFiles: true, ignore: [...NOT_GENERATED, ...(options.ignore ?? [])], followSymbolicLinks: false },
+    { cwd: outDir, dot: true, onlyFiles: true, ignore: [...notGeneratedPatterns(options.owned), ...(options.ignore ?? [])], followSymbolicLinks: false },
   );
   const generated = new Map(files.map((f) => [f.path, f.contents]));
   const report: DriftReport = { changed: [], added: [], removed: [], unchanged: 0 };

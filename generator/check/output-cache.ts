@@ -9,7 +9,7 @@ import { stableStringify } from '../ir/json.js';
 import type { Api } from '../ir/types.js';
 import type { GeneratedFile } from '../output/files.js';
 import { CACHE_DIR, packageAssets, projectTemplatesDir } from '../package-assets.js';
-import { NOT_GENERATED } from './drift.js';
+import { notGeneratedPatterns, type OwnedFolder } from '../output/owned.js';
 
 /**
  * What `check` remembers between runs, so that a run where nothing changed skips the emitters
@@ -90,11 +90,11 @@ export async function saveOutputCache(cwd: string, key: string, files: readonly 
  * True when the output folder holds exactly the files of the cached run, byte for byte (by
  * hash), in the owned folders and with the same ignores as the full comparison.
  */
-export async function diskMatchesCache(outDir: string, cache: OutputCache, owned: readonly string[]): Promise<boolean> {
-  const all = [...new Set([...owned, ...Object.keys(cache.files).map((p) => p.split('/')[0]!)])];
+export async function diskMatchesCache(outDir: string, cache: OutputCache, owned: readonly OwnedFolder[]): Promise<boolean> {
+  const all = [...new Set([...owned.map((o) => o.folder), ...Object.keys(cache.files).map((p) => p.split('/')[0]!)])];
   const onDisk = await glob(
     all.map((o) => `${o}/**`),
-    { cwd: outDir, dot: true, onlyFiles: true, ignore: NOT_GENERATED, followSymbolicLinks: false },
+    { cwd: outDir, dot: true, onlyFiles: true, ignore: notGeneratedPatterns(owned), followSymbolicLinks: false },
   );
   const expected = Object.keys(cache.files);
   if (onDisk.length !== expected.length || onDisk.some((p) => !(p in cache.files))) return false;

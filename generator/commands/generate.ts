@@ -22,6 +22,8 @@ export interface GenerateOptions {
   releaseDate?: string;
   /** Regenerate on every change of the inputs until stopped (commands/watch.ts). */
   watch?: boolean;
+  /** Replace owned folders that carry no .sdkforge marker. */
+  force?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function runGenerate(options: GenerateOptions, io: CommandIO): Prom
   let written = 0;
   let writeFailed = false;
   if (!unusable) {
-    const w = await writeOutput(resolve(io.cwd, outDir), result.files, { owned: OWNED_FOLDERS, cwd: io.cwd });
+    const w = await writeOutput(resolve(io.cwd, outDir), result.files, { owned: OWNED_FOLDERS, cwd: io.cwd, force: options.force === true });
     diagnostics.push(...w.diagnostics);
     written = w.written;
     writeFailed = hasErrors(w.diagnostics);
@@ -81,6 +83,7 @@ export function registerGenerate(program: Command, io: CommandIO, setExit: (code
     .option('--no-cache', 'do not read or write the page cache (.sdkforge-cache/)')
     .option('--watch', 'after generating, regenerate on every change of the inputs, the config or the templates (Ctrl-C stops)')
     .option('--release-date <date>', 'date a new changelog entry (YYYY-MM-DD or today; default: no date, so the output stays deterministic)', releaseDate)
+    .option('--force', 'replace sdk/ and docs/ of the output folder even when sdkforge did not write them (no .sdkforge marker)')
     .action(async (opts: GenerateOptions) => {
       if (!opts.watch) return setExit(await runGenerate(opts, io));
       const { runWatch } = await import('./watch.js');

@@ -49,10 +49,20 @@ export function reportDiagnostics(io: CommandIO, diagnostics: readonly Diagnosti
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === 'error');
 
 /**
- * Codes that make an input unusable (missing, of an unknown kind, empty, a spec that does not
- * parse or of a version not read): the command stops with exit 2 instead of going on.
+ * Codes that make an input unusable (missing, of an unknown kind, empty, refused, too large or
+ * too deep, a spec that does not parse or of a version not read): the command stops with exit 2
+ * instead of going on.
  */
-export const UNUSABLE_INPUT: ReadonlySet<string> = new Set(['input-not-found', 'input-unsupported', 'input-empty', 'openapi-unparsable', 'openapi-version-unsupported']);
+export const UNUSABLE_INPUT: ReadonlySet<string> = new Set([
+  'input-not-found',
+  'input-unsupported',
+  'input-empty',
+  'input-refused',
+  'input-too-large',
+  'input-too-deep',
+  'openapi-unparsable',
+  'openapi-version-unsupported',
+]);
 
 export const isUnusable = (d: Diagnostic): boolean => UNUSABLE_INPUT.has(d.code);
 

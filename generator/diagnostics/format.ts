@@ -5,9 +5,16 @@ export function formatLocation(loc: SourceLocation | undefined): string {
   return loc ? `${loc.file}:${loc.line}:${loc.column}` : '<input>';
 }
 
+/** Longest message printed: a message that quotes input (a value, a cell) stays one readable line. */
+export const MAX_MESSAGE_CHARS = 2000;
+
+function bounded(message: string): string {
+  return message.length <= MAX_MESSAGE_CHARS ? message : `${message.slice(0, MAX_MESSAGE_CHARS)}… (${message.length - MAX_MESSAGE_CHARS} more characters)`;
+}
+
 /** `file:line:col  severity  code  message`, then one indented line per related location. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const head = `${formatLocation(d.location)}  ${d.severity}  ${d.code}  ${d.message}`;
+  const head = `${formatLocation(d.location)}  ${d.severity}  ${d.code}  ${bounded(d.message)}`;
   const related = (d.related ?? []).map((r) => `    ${formatLocation(r.location)}  ${r.message}`);
   return [head, ...related].join('\n');
 }

@@ -1,5 +1,6 @@
 import { diagnostic } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/types.js';
+import { breakAliasCycles } from '../ir/alias-cycles.js';
 import { detectPagination } from '../ir/pagination.js';
 import { validateApi } from '../ir/validate.js';
 import { IR_VERSION, type Api } from '../ir/types.js';
@@ -8,6 +9,7 @@ import { displayPath } from '../diagnostics/display-path.js';
 import { ingestDocs, type DocsIngestResult, type DocsTree, type PageParser } from './docs/index.js';
 import { pagesParser } from './docs/page-cache.js';
 import { resolveInputs, type ResolvedInputs } from './inputs.js';
+import { DEFAULT_LIMITS, type InputLimits } from './read-input.js';
 import { ingestSpecs } from './specs.js';
 import { applyProfile, type LocatedProfile } from './profile.js';
 
@@ -30,8 +32,10 @@ export interface IngestOptions {
   workers?: number | undefined;
   /** How pages are parsed; replaces `cache`/`workers` (tests, git revisions). */
   parsePages?: PageParser;
-  /** OpenAPI options (how tags map to clients). */
-  openapi?: { tagsAs?: 'clients' | 'categories' };
+  /** OpenAPI options: how tags map to clients, folders `$ref`s may read besides the spec's own. */
+  openapi?: { tagsAs?: 'clients' | 'categories'; refRoots?: readonly string[] };
+  /** Input limits (file size, YAML aliases); default DEFAULT_LIMITS. */
+  limits?: InputLimits;
   /**
    * The docs root that include paths are relative to (`docs.root` in sdkforge.config.json,
    * cwd-relative). Default: found by walking up from each page to the input folder it came from.
@@ -41,11 +45,12 @@ export interface IngestOptions {
   profile?: LocatedProfile;
 }
 
-/** The ingest options sdkforge.config.json sets (OpenAPI tags, the docs root, the profile). */
-export function ingestOptionsOf(config: Config): Pick<IngestOptions, 'openapi' | 'docsRoot' | 'profile'> {
+/** The ingest options sdkforge.config.json sets (OpenAPI tags and ref roots, the docs root, the profile, input limits). */
+export function ingestOptionsOf(config: Config): Pick<IngestOptions, 'openapi' | 'docsRoot' | 'profile' | 'limits'> {
   return {
     openapi: config.openapi,
     docsRoot: config.docs.root,
+    limits: config.limits,
     ...(config.profile ? { profile: { profile: config.profile, locations: config.locations } } : {}),
   };
 }
@@ -68,19 +73,20 @@ function docsTree(folders: readonly string[], docsRoot: string | undefined): Doc
 /** Any mix of docs pages and specs → one validated IR. The single entry every command uses. */
 export async function ingest(paths: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
   const cwd = options.cwd ?? process.cwd();
-  const { inputs, diagnostics, folders } = await resolveInputs(paths, cwd);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const { inputs, diagnostics, folders } = await resolveInputs(paths, cwd, limits);
   let api: Api = { irVersion: IR_VERSION, origin: 'docs', clients: [], types: [] };
   let stats: DocsIngestResult['stats'] | undefined;
   if (inputs.pages.length > 0) {
-    const parse = options.parsePages ?? pagesParser({ cwd, cache: options.cache ?? false, workers: options.workers });
+    const parse = options.parsePages ?? pagesParser({ cwd, cache: options.cache ?? false, workers: options.workers, maxFileBytes: limits.maxFileBytes });
     const tree = docsTree(folders, options.docsRoot === undefined ? undefined : displayPath(options.docsRoot, cwd));
-    const docs = await ingestDocs({ pages: inputs.pages, overrides: inputs.overrides, tree }, parse, cwd);
+    const docs = await ingestDocs({ pages: inputs.pages, overrides: inputs.overrides, tree }, parse, cwd, limits.maxFileBytes);
     api = docs.api;
     stats = docs.stats;
     diagnostics.push(...docs.diagnostics);
   }
   if (inputs.specs.length > 0) {
-    const spec = await ingestSpecs(inputs.specs, inputs.pages.length > 0 ? api : undefined, { ...options.openapi, cwd });
+    const spec = await ingestSpecs(inputs.specs, inputs.pages.length > 0 ? api : undefined, { ...options.openapi, cwd, limits });
     api = spec.api;
     diagnostics.push(...spec.diagnostics);
   }
@@ -92,7 +98,7 @@ export async function ingest(paths: readonly string[], options: IngestOptions = 
   } else if (options.profile && inputs.specs.length > 0) {
     diagnostics.push(diagnostic('profile-setting-unused', 'the inputs are OpenAPI documents only: the docs family\'s profile (sdkforge.config.json) is not applied; the spec\'s servers, security and responses are', options.profile.locations?.['profile'] ?? { file: 'sdkforge.config.json', line: 1, column: 1 }));
   }
-  diagnostics.push(...validateApi(api));
+  diagnostics.push(...validateApi(api), ...breakAliasCycles(api));
   detectPagination(api);
   if (api.clients.every((c) => c.methods.length === 0) && diagnostics.every((d) => d.code !== 'input-not-found')) {
     diagnostics.push({ code: 'input-empty', severity: 'error', message: 'no method found in the inputs' });

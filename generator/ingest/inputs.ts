@@ -1,9 +1,12 @@
+import { realpath, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
+import { glob, type GlobOptions } from 'tinyglobby';
 import { displayPath } from '../diagnostics/display-path.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { OVERRIDES_FILE } from './docs/overrides.js';
+import { checkInputFile, DEFAULT_LIMITS, isInside, type InputLimits } from './read-input.js';
+import { diagnostic } from '../diagnostics/collector.js';
 import { SYNTAXES, syntaxFor } from './syntax/index.js';
 
 /** The inputs of a run, sorted into what each ingester reads. Paths are cwd-relative, `/`-separated. */
@@ -35,11 +38,41 @@ const INGESTERS: readonly { kind: keyof ResolvedInputs; accepts: (file: string) 
 const kindOf = (file: string): keyof ResolvedInputs | undefined => INGESTERS.find((i) => i.accepts(file))?.kind;
 
 /**
+ * The file system the folder walk sees: a symbolic link whose real path leaves `root` looks
+ * broken, so the walk neither lists it nor descends into it (a link to `/` in a docs folder
+ * would otherwise walk the whole disk). Such links are collected in `leaving`.
+ */
+function containedFs(root: string, leaving: string[]): GlobOptions['fs'] {
+  const outside = (path: string): NodeJS.ErrnoException => Object.assign(new Error(`${path} leads outside ${root}`), { code: 'ENOENT' });
+  return {
+    realpath: ((path: string, callback: (error: NodeJS.ErrnoException | null, resolved?: string) => void) =>
+      realpath(path, (error, resolved) => {
+        if (error) return callback(error);
+        if (!isInside(resolved, root)) {
+          leaving.push(path);
+          return callback(outside(path));
+        }
+        callback(null, resolved);
+      })) as typeof realpath,
+    realpathSync: ((path: string) => {
+      const resolved = realpathSync(path);
+      if (!isInside(resolved, root)) {
+        leaving.push(path);
+        throw outside(path);
+      }
+      return resolved;
+    }) as unknown as typeof realpathSync,
+  };
+}
+
+/**
  * Expands files and folders into pages, overrides and specs, each list sorted. `folders`: the
  * folders given (and the folder of each page given as a file), the trees the pages' includes
- * may resolve in.
+ * may resolve in. Only regular files within the size cap are kept, and a file found in a
+ * folder only when its real path is inside that folder (a symbolic link to a secret or to
+ * /dev/zero is refused, with a diagnostic).
  */
-export async function resolveInputs(paths: readonly string[], cwd = process.cwd()): Promise<{ inputs: ResolvedInputs; diagnostics: Diagnostic[]; folders: string[] }> {
+export async function resolveInputs(paths: readonly string[], cwd = process.cwd(), limits: InputLimits = DEFAULT_LIMITS): Promise<{ inputs: ResolvedInputs; diagnostics: Diagnostic[]; folders: string[] }> {
   const inputs: ResolvedInputs = { pages: [], overrides: [], specs: [] };
   const diagnostics: Diagnostic[] = [];
   const folders: string[] = [];
@@ -56,14 +89,27 @@ export async function resolveInputs(paths: readonly string[], cwd = process.cwd(
     if (st.isDirectory()) {
       folders.push(shown);
       const globs = INGESTERS.flatMap((i) => i.folderGlobs);
-      const found = await glob(globs, { cwd: abs, absolute: true, dot: false, ignore: ['**/node_modules/**'] });
-      for (const f of found) {
+      const root = realpathSync.native(abs);
+      const leaving: string[] = [];
+      const found = await glob(globs, { cwd: abs, absolute: true, dot: false, ignore: ['**/node_modules/**'], fs: containedFs(root, leaving) });
+      for (const link of leaving.sort()) {
+        diagnostics.push(diagnostic('input-refused', `${displayPath(link, cwd)} is refused: it leads (through a symbolic link) outside the input folder ${shown}/; it is not followed`, { file: displayPath(link, cwd), line: 1, column: 1 }));
+      }
+      for (const f of found.sort()) {
         const kind = kindOf(f);
-        if (kind) inputs[kind].push(displayPath(f, cwd));
+        if (!kind) continue;
+        const checked = checkInputFile(f, displayPath(f, cwd), { maxFileBytes: limits.maxFileBytes, roots: [root], rootsLabel: `the input folder ${shown}/` });
+        if (checked.ok) inputs[kind].push(displayPath(f, cwd));
+        else diagnostics.push(checked.diagnostic);
       }
       continue;
     }
     const kind = kindOf(abs);
+    const checked = kind ? checkInputFile(abs, shown, { maxFileBytes: limits.maxFileBytes }) : undefined;
+    if (checked && !checked.ok) {
+      diagnostics.push(checked.diagnostic);
+      continue;
+    }
     if (kind === 'pages') folders.push(displayPath(dirname(abs), cwd));
     if (kind) inputs[kind].push(shown);
     else diagnostics.push({ code: 'input-unsupported', severity: 'error', message: `${p} is neither a docs page (${SYNTAXES.flatMap((s) => s.extensions).join(', ')}) nor an OpenAPI document (.json, .yaml)`, location: { file: shown, line: 1, column: 1 } });

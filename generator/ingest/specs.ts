@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/types.js';
+import type { OpenApiIngestOptions } from './openapi/document.js';
 import { normalizeApi } from '../ir/normalize.js';
 import { IR_VERSION, type Api, type Client } from '../ir/types.js';
 
@@ -11,7 +12,7 @@ import { IR_VERSION, type Api, type Client } from '../ir/types.js';
 export async function ingestSpecs(
   specs: readonly string[],
   docs: Api | undefined,
-  options: { tagsAs?: 'clients' | 'categories'; cwd?: string },
+  options: OpenApiIngestOptions,
 ): Promise<{ api: Api; diagnostics: Diagnostic[] }> {
   // loaded only when a spec is given: docs-only runs skip the OpenAPI libraries
   const { ingestOpenApiFile } = await import('./openapi/document.js');

@@ -58,3 +58,41 @@ export function valueFitsType(value: JsonValue, type: TypeRef, types: Types, dep
   }
 }
 
+
+/**
+ * Deepest nesting of objects and arrays sdkforge reads from any input (a spec file, a sample
+ * JSON, a cell value). Real APIs stay under 30 levels; the readers, the IR tools and the code
+ * printers walk values recursively, so a deeper value is refused before anything walks it.
+ */
+export const MAX_NESTING = 128;
+
+/**
+ * Whether `value` nests objects/arrays deeper than `max` levels, or contains itself (a YAML
+ * alias to its own ancestor). No recursion; an object shared by aliases is walked again only
+ * when reached deeper than before, so at most `max` times.
+ */
+export function nestingProblem(value: unknown, max = MAX_NESTING): 'too-deep' | 'cyclic' | undefined {
+  const deepest = new Map<object, number>();
+  const open = new Set<object>();
+  // [node, depth]; depth -1 marks leaving the node
+  const stack: [object, number][] = [];
+  const enter = (node: unknown, depth: number): void => {
+    if (node !== null && typeof node === 'object') stack.push([node, depth]);
+  };
+  enter(value, 1);
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth === -1) {
+      open.delete(node);
+      continue;
+    }
+    if (open.has(node)) return 'cyclic';
+    if ((deepest.get(node) ?? 0) >= depth) continue;
+    if (depth > max) return 'too-deep';
+    deepest.set(node, depth);
+    open.add(node);
+    stack.push([node, -1]);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) enter(child, depth + 1);
+  }
+  return undefined;
+}

@@ -41,8 +41,26 @@ export const emitCodes = {
   'output-folder-unsafe': {
     severity: 'error',
     title: 'Output folder refused',
-    cause: 'The output folder is the working directory, one of its parents or the file system root: its sdk/ and docs/ would be replaced.',
+    cause: 'The output folder, with symbolic links followed, is the working directory, one of its parents or the file system root: its sdk/ and docs/ would be replaced.',
     fix: 'Pass a dedicated folder with --out (default: `out` of sdkforge.config.json).',
+  },
+  'output-not-owned': {
+    severity: 'error',
+    title: 'Output folder not written by sdkforge',
+    cause: 'The output folder already has an `sdk/` or `docs/` (or another folder sdkforge writes) without the `.sdkforge` marker sdkforge puts in the folders it writes: it was written by hand or by another tool (or by sdkforge before it marked its folders). Replacing it would lose it.',
+    fix: 'Move the folder away or choose another --out. If it is an older sdkforge output (or you do want it replaced), run once with --force.',
+  },
+  'output-locked': {
+    severity: 'error',
+    title: 'Another run is writing the output folder',
+    cause: 'Another sdkforge run holds the output folder\'s lock (`.sdkforge.lock`) and did not finish within the wait.',
+    fix: 'Wait for the other run. If none is running (the lock names its pid and host), remove the lock file.',
+  },
+  'output-recovered': {
+    severity: 'warning',
+    title: 'An interrupted run was rolled back',
+    cause: 'A previous run was stopped while it swapped the output folders (killed, power cut) or left temporary folders. This run put the folders back as they were before that run, then wrote its own.',
+    fix: 'Nothing to do; the message says what was restored or removed.',
   },
   'output-write-failed': {
     severity: 'error',

@@ -14,6 +14,24 @@ export const generalCodes = {
     cause: 'A file could not be read (permissions, encoding or a directory where a file was expected).',
     fix: 'Check the file.',
   },
+  'input-refused': {
+    severity: 'error',
+    title: 'Input file refused',
+    cause: 'A file is not read because reading it would be unsafe: it is not a regular file (a device such as /dev/zero, a pipe, a folder), or it lies outside the tree it was found in (a page reached through a symbolic link that leaves its input folder, a `$ref` that leaves the spec\'s folder). Inputs are untrusted: anyone who can edit a page or a spec could point it at a secret or at endless input.',
+    fix: 'Point the input or the `$ref` at a regular file inside its folder. To let `$ref`s read another folder, list it in `openapi.refRoots` of sdkforge.config.json.',
+  },
+  'input-too-large': {
+    severity: 'error',
+    title: 'Input exceeds a size limit',
+    cause: 'A file is larger than `limits.maxFileBytes` (64 MiB by default), or a YAML document expands its aliases beyond `limits.yamlAliases` (10,000 by default; a few aliases of aliases can expand a kilobyte into gigabytes).',
+    fix: 'Check the file. If it is genuine, raise the limit the message names in sdkforge.config.json.',
+  },
+  'input-too-deep': {
+    severity: 'error',
+    title: 'Input nested too deeply',
+    cause: 'A spec or a sample JSON nests objects and arrays more than 128 levels deep (real APIs stay under 30), or refers to itself through a YAML alias. sdkforge and the code it generates walk such values recursively, so the limit is fixed.',
+    fix: 'Flatten the structure: give nested schemas names (`$ref`), shorten the sample.',
+  },
   'input-unsupported': {
     severity: 'error',
     title: 'Input kind not supported',

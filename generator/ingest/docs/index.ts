@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { normalizeApi } from '../../ir/normalize.js';
@@ -7,7 +6,8 @@ import { mergePages, type MergedPages } from './merge.js';
 import { applyOverrides } from './overrides.js';
 import type { PageResult } from '../reader/read-page.js';
 import { parsePage } from './parse-page.js';
-import { fragmentResult, loadPageSources, type DocsTree } from './page-sources.js';
+import { fragmentResult, loadPageSources, unreadableResult, type DocsTree } from './page-sources.js';
+import { DEFAULT_LIMITS, readInputFile } from '../read-input.js';
 
 export { OVERRIDES_FILE } from './overrides.js';
 export type { DocsTree } from './page-sources.js';
@@ -41,29 +41,33 @@ export interface AssembledCache {
 }
 
 /** Parses pages one after the other in this thread, without a cache (page-cache.ts has one). */
-export function parsePagesInline(cwd: string): PageParser {
+export function parsePagesInline(cwd: string, maxFileBytes = DEFAULT_LIMITS.maxFileBytes): PageParser {
   return async (files, tree) => {
-    const { sources, fragments } = loadPageSources(files, cwd, tree);
-    return sources.map((s) => (fragments.has(s.file) ? fragmentResult(s.file) : parsePage(s.file, s.text, s.expansion)));
+    const { sources, fragments } = loadPageSources(files, cwd, tree, new Map(), maxFileBytes);
+    return sources.map((s) => (s.unreadable ? unreadableResult(s.file, s.unreadable) : fragments.has(s.file) ? fragmentResult(s.file) : parsePage(s.file, s.text, s.expansion)));
   };
 }
 
 /** Markdown pages → IR. Pages are read in sorted order so the result never depends on the file system. */
-export async function ingestDocs(input: DocsInput, parse: PageParser = parsePagesInline(process.cwd()), cwd = process.cwd()): Promise<DocsIngestResult> {
+export async function ingestDocs(input: DocsInput, parse: PageParser = parsePagesInline(process.cwd()), cwd = process.cwd(), maxFileBytes = DEFAULT_LIMITS.maxFileBytes): Promise<DocsIngestResult> {
   const files = [...input.pages].sort();
   const overrides = [...input.overrides].sort();
   const cached = parse.assembled ? await parse.assembled.load(files, overrides, input.tree) : undefined;
   if (cached?.hit) return cached.hit;
-  const result = await assemble(await parse(files, input.tree), overrides, cwd);
+  const result = await assemble(await parse(files, input.tree), overrides, cwd, maxFileBytes);
   if (cached && parse.assembled) await parse.assembled.save(cached.key, result);
   return result;
 }
 
-export async function assemble(pages: PageResult[], overrides: readonly string[], cwd = process.cwd()): Promise<DocsIngestResult> {
+export async function assemble(pages: PageResult[], overrides: readonly string[], cwd = process.cwd(), maxFileBytes = DEFAULT_LIMITS.maxFileBytes): Promise<DocsIngestResult> {
   const merged = mergePages(pages);
   const diagnostics: Diagnostic[] = [...pages.flatMap((p) => p.diagnostics), ...merged.diagnostics];
   let methods = merged.methods;
-  for (const f of [...overrides].sort()) methods = applyOverrides(methods, f, await readFile(resolve(cwd, f), 'utf8'), diagnostics);
+  for (const f of [...overrides].sort()) {
+    const got = readInputFile(resolve(cwd, f), f, { maxFileBytes });
+    if (got.ok) methods = applyOverrides(methods, f, got.text, diagnostics);
+    else diagnostics.push(got.diagnostic);
+  }
 
   const byClient = new Map<string, Method[]>();
   for (const m of methods) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,9 @@ import { Worker } from 'node:worker_threads';
 import type { DocsIngestResult, PageParser } from './index.js';
 import type { PageResult } from '../reader/read-page.js';
 import { parsePage } from './parse-page.js';
-import { fragmentResult, loadPageSources, type DocsTree, type PageSource } from './page-sources.js';
+import { fragmentResult, loadPageSources, unreadableResult, type DocsTree, type PageSource } from './page-sources.js';
 import { CACHE_DIR } from '../../package-assets.js';
+import { DEFAULT_LIMITS, readInputFile } from '../read-input.js';
 
 /**
  * Bump when the page parser's output changes: cached results of older parsers are then ignored.
@@ -27,6 +28,8 @@ export interface PagesParserOptions {
   cache?: boolean;
   /** Worker threads; 0 (the default) parses in this thread. */
   workers?: number | undefined;
+  /** Size cap of a page (limits.maxFileBytes). */
+  maxFileBytes?: number;
 }
 
 const hashOf = (text: string): string => createHash('sha1').update(text).digest('hex');
@@ -38,11 +41,12 @@ const hashOf = (text: string): string => createHash('sha1').update(text).digest(
 export function pagesParser(options: PagesParserOptions): PageParser {
   const dir = join(resolve(options.cwd), CACHE_DIR);
   const texts = new Map<string, string>();
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
   // the last batch read: the assembled cache and the parse read the same pages in one run
   let last: { key: string; loaded: ReturnType<typeof loadPageSources> } | undefined;
   const load = (files: readonly string[], tree: DocsTree | undefined): ReturnType<typeof loadPageSources> => {
     const key = JSON.stringify([files, files.map((f) => tree?.rootOf(f))]);
-    if (last?.key !== key) last = { key, loaded: loadPageSources(files, options.cwd, tree, texts) };
+    if (last?.key !== key) last = { key, loaded: loadPageSources(files, options.cwd, tree, texts, maxFileBytes) };
     return last.loaded;
   };
 
@@ -53,8 +57,8 @@ export function pagesParser(options: PagesParserOptions): PageParser {
     const results: (PageResult | undefined)[] = new Array(files.length);
     const todo: number[] = [];
     sources.forEach((s, i) => {
-      if (fragments.has(s.file)) {
-        results[i] = fragmentResult(s.file);
+      if (s.unreadable || fragments.has(s.file)) {
+        results[i] = s.unreadable ? unreadableResult(s.file, s.unreadable) : fragmentResult(s.file);
         return;
       }
       const hit = cache?.pages[s.file];
@@ -68,7 +72,9 @@ export function pagesParser(options: PagesParserOptions): PageParser {
     }
     if (options.cache && (todo.length > 0 || !cache || Object.keys(cache.pages).length !== files.length)) {
       const pages: CacheFile['pages'] = {};
-      sources.forEach((s, i) => (pages[s.file] = { hash: s.hash, result: results[i]! }));
+      sources.forEach((s, i) => {
+        if (!s.unreadable) pages[s.file] = { hash: s.hash, result: results[i]! };
+      });
       await saveJson(cachePath, { version: PARSER_VERSION, pages });
     }
     return results as PageResult[];
@@ -81,7 +87,7 @@ export function pagesParser(options: PagesParserOptions): PageParser {
     parser.assembled = {
       async load(files, overrides, tree) {
         const { sources } = load(files, tree);
-        const overrideHashes = overrides.map((f) => [f, hashOf(readOverride(resolve(options.cwd, f), texts))]);
+        const overrideHashes = overrides.map((f) => [f, readOverrideHash(resolve(options.cwd, f), f, texts, maxFileBytes)]);
         const key = createHash('sha1')
           .update(JSON.stringify([PARSER_VERSION, ...sources.map((s) => [s.file, s.hash]), ...overrideHashes]))
           .digest('hex');
@@ -100,13 +106,16 @@ export function pagesParser(options: PagesParserOptions): PageParser {
   return parser;
 }
 
-function readOverride(abs: string, texts: Map<string, string>): string {
+/** An override file's content hash (the file is read as untrusted input, like the pages). */
+function readOverrideHash(abs: string, display: string, texts: Map<string, string>, maxFileBytes: number): string {
   let t = texts.get(abs);
   if (t === undefined) {
-    t = readFileSync(abs, 'utf8');
+    const got = readInputFile(abs, display, { maxFileBytes });
+    if (!got.ok) return `unreadable:${got.diagnostic.code}`;
+    t = got.text;
     texts.set(abs, t);
   }
-  return t;
+  return hashOf(t);
 }
 
 async function loadCache(path: string): Promise<CacheFile | undefined> {

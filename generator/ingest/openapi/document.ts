@@ -5,7 +5,9 @@
  */
 import { escapePointer } from '../../formats/json-pointer.js';
 import { resolve } from 'node:path';
+import { diagnostic } from '../../diagnostics/collector.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
+import type { InputLimits } from '../read-input.js';
 import { IR_VERSION, type Api, type Client, type Method } from '../../ir/types.js';
 import { normalizeApi } from '../../ir/normalize.js';
 import { displayPath } from '../../diagnostics/display-path.js';
@@ -24,6 +26,9 @@ import type { Envelope, SecurityRequirement, SecurityScheme } from '../../ir/typ
 export interface OpenApiIngestOptions {
   cwd?: string;
   tagsAs?: 'clients' | 'categories';
+  /** Folders (cwd-relative) that file `$ref`s may read besides the spec's own folder tree. */
+  refRoots?: readonly string[];
+  limits?: InputLimits;
 }
 
 export interface OpenApiStats {
@@ -51,11 +56,11 @@ export async function ingestOpenApiFile(file: string, options: OpenApiIngestOpti
   const cwd = options.cwd ?? process.cwd();
   const stats: OpenApiStats = { operations: 0, operationsSkipped: 0, namedTypes: 0 };
   const display = displayPath(file, cwd);
-  const loaded = await loadSpec(resolve(cwd, file), cwd);
-  const diagnostics: Diagnostic[] = [];
+  const loaded = await loadSpec(resolve(cwd, file), cwd, { refRoots: (options.refRoots ?? []).map((r) => resolve(cwd, r)), ...(options.limits ? { limits: options.limits } : {}) });
+  const diagnostics: Diagnostic[] = [...loaded.refused];
   if (loaded.error) {
-    const { file: f, line, column, message } = loaded.error;
-    diagnostics.push({ code: 'openapi-unparsable', severity: 'error', message, location: { file: f, line, column } });
+    const { file: f, line, column, message, code } = loaded.error;
+    diagnostics.push(diagnostic(code ?? 'openapi-unparsable', message, { file: f, line, column }));
   }
   if (!loaded.refs) return { diagnostics, stats };
   const doc = loaded.refs.root.value;

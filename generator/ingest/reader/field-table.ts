@@ -10,6 +10,7 @@ import { columnKey, mapColumns, type ColumnKey } from './headers.js';
 import { readProseEnum } from './prose-enum.js';
 import { readTypeCell } from './type-column.js';
 import { readRequired, readTypedValue } from './values.js';
+import { MAX_NESTING } from '../../ir/values.js';
 
 export interface TableContext {
   file: string;
@@ -123,7 +124,8 @@ export function readFieldTable(table: TableBlock, pageCtx: TableContext): FieldT
 
     if (index.default !== undefined) {
       const d = readTypedValue(cell('default'), type, ctx.resolve);
-      if (d.ok === true) field.default = d.value;
+      if (d.ok === 'too-deep') report(ctx, 'input-too-deep', `the default of "${name}" nests arrays or objects more than ${MAX_NESTING} levels deep; it is left out`, at(row.line, column('default')));
+      else if (d.ok === true) field.default = d.value;
       else if (d.ok === false) {
         report(ctx, 'md-bad-default', `default "${d.text}" of "${name}" does not fit its type ${describeType(type)}; kept as text`, at(row.line, column('default')));
         field.default = d.text;
@@ -131,7 +133,8 @@ export function readFieldTable(table: TableBlock, pageCtx: TableContext): FieldT
     }
     if (index.example !== undefined) {
       const e = readTypedValue(cell('example'), type, ctx.resolve);
-      if (e.ok === true) field.example = e.value;
+      if (e.ok === 'too-deep') report(ctx, 'input-too-deep', `the sample of "${name}" nests arrays or objects more than ${MAX_NESTING} levels deep; it is left out`, at(row.line, column('example')));
+      else if (e.ok === true) field.example = e.value;
       else if (e.ok === false) {
         report(ctx, 'md-bad-sample', `sample "${e.text}" of "${name}" does not fit its type ${describeType(type)}; kept as text`, at(row.line, column('example')));
         field.example = e.text;

@@ -1,4 +1,6 @@
 import type { JsonValue, NamedType } from '../../ir/types.js';
+import { diagnostic } from '../../diagnostics/collector.js';
+import { MAX_NESTING, nestingProblem } from '../../ir/values.js';
 import { pascalCase } from '../../naming/words.js';
 import type { Block, HeadingBlock, TableBlock } from '../page/model.js';
 import { stripInvisible } from '../page/inline.js';
@@ -50,7 +52,10 @@ export function readResponseSection(
   const code = blocks.find((b) => b.kind === 'code' && (b.lang === 'json' || b.lang === '' || b.lang === 'js'));
   if (code && code.kind === 'code' && code.text.trim() !== '') {
     try {
-      out.sample = JSON.parse(code.text) as JsonValue;
+      const sample = JSON.parse(code.text) as JsonValue;
+      if (nestingProblem(sample)) {
+        ctx.diagnostics.push(diagnostic('input-too-deep', `sample result nests arrays or objects more than ${MAX_NESTING} levels deep; it is left out`, { file: ctx.file, line: code.line + 1, column: 1 }));
+      } else out.sample = sample;
     } catch (e) {
       const { line, column } = jsonErrorPosition(code.text, e);
       ctx.diagnostics.push({

@@ -1,7 +1,9 @@
 import type { JsonValue, TypeRef } from '../../ir/types.js';
+import { nestingProblem } from '../../ir/values.js';
 import { cellPlain, soleCodeSpan } from '../page/inline.js';
 
-export type ValueReading = { ok: true; value: JsonValue } | { ok: false; text: string } | { ok: 'none' };
+/** `too-deep`: JSON nested beyond MAX_NESTING, refused (nothing may walk it). */
+export type ValueReading = { ok: true; value: JsonValue } | { ok: false; text: string } | { ok: 'none' } | { ok: 'too-deep' };
 
 /**
  * Reads a Default value or Sample value cell as a value of the column's type.
@@ -54,11 +56,13 @@ function coerce(text: string, type: TypeRef, resolve: (name: string) => TypeRef 
 }
 
 function parseJson(text: string): ValueReading | undefined {
+  let value: JsonValue;
   try {
-    return { ok: true, value: JSON.parse(text) as JsonValue };
+    value = JSON.parse(text) as JsonValue;
   } catch {
     return undefined;
   }
+  return nestingProblem(value) ? { ok: 'too-deep' } : { ok: true, value };
 }
 
 /** Reads a Required cell: yes/no in English and Chinese. */

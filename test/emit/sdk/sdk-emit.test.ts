@@ -1,3 +1,4 @@
+import { OWNERSHIP_MARKER } from '../../../generator/output/owned.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { packageAssets } from '../../../generator/package-assets.js';
 import { dirname, join, normalize } from 'node:path';
@@ -28,7 +29,8 @@ describe('SDK emitter on docs-input', async () => {
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name).slice(join(ROOT, 'generated').length + 1).split('\\').join('/'))
       .sort();
-    expect(onDisk).toEqual(files.map((f) => f.path).sort());
+    // and the marker the writer puts in every folder it owns
+    expect(onDisk).toEqual([...files.map((f) => f.path), `sdk/${OWNERSHIP_MARKER}`].sort());
     for (const f of files) expect(readFileSync(join(ROOT, 'generated', f.path), 'utf8'), f.path).toBe(f.contents);
   });
 

@@ -62,6 +62,50 @@ export class TimeoutError extends SdkError {
 /** The caller's AbortSignal fired; `cause` is the signal's reason. */
 export class AbortError extends SdkError {}
 
+/**
+ * The server redirected the call where the SDK does not follow: to another origin (the body and
+ * the signing headers would go there), or anywhere when `redirects: 'none'`, or too many times.
+ */
+export class RedirectError extends SdkError {
+  readonly status: number;
+  /** The `Location` it pointed to (empty when the platform hides it). */
+  readonly location: string;
+  constructor(message: string, status: number, location: string) {
+    super(message);
+    this.status = status;
+    this.location = location;
+  }
+}
+
+/**
+ * A success status without the body the operation returns: an empty body, or one that is not
+ * JSON (an HTML page from a proxy or a login wall). Never handed back typed as the result.
+ */
+export class UnexpectedResponseError extends SdkError {
+  readonly status: number;
+  readonly contentType: string;
+  /** The body as received (text or bytes), undefined when empty. */
+  readonly body: unknown;
+  constructor(message: string, status: number, contentType: string, body: unknown) {
+    super(message);
+    this.status = status;
+    this.contentType = contentType;
+    this.body = body;
+  }
+}
+
+/** The response body is larger than `maxResponseBytes`: reading stopped there. Not retried. */
+export class ResponseTooLargeError extends SdkError {
+  readonly limit: number;
+  constructor(message: string, limit: number) {
+    super(message);
+    this.limit = limit;
+  }
+}
+
+/** The request could not be built from the options and arguments (a bad host, a header value with a line break); `cause` keeps the platform error. */
+export class InvalidRequestError extends SdkError {}
+
 export interface ValidationIssue {
   /** Where in the payload: `data.list[0].authenticated`, or `(root)`. */
   path: string;

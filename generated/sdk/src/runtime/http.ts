@@ -1,11 +1,12 @@
 // HttpClient: one call = encode args → (attempt: hooks, auth, fetch, read) → retry? → errors → validation.
 import { encodeBody, encodeQuery, fillPath, paramHeaders, queryValues, type EncodedBody } from './encoding.js';
-import { AbortError, NetworkError, SdkError, TimeoutError } from './errors.js';
+import { AbortError, InvalidRequestError, NetworkError, SdkError, TimeoutError } from './errors.js';
 import { apiErrorFrom, readEnvelope, readPayload } from './response.js';
 import { nextPage, PagedPromise, type FetchedPage } from './pagination.js';
+import { capBody, checkSuccessBody, DEFAULT_MAX_RESPONSE_BYTES, redirectStep } from './response-guards.js';
 import { isIdempotent, isRetryableStatus, resolveRetry, retryDelay, sleep } from './retry.js';
 import { baseUrl, type ServerChoice } from './servers.js';
-import type { AuthHook, ClientOptions, EnvelopeSpec, OperationSpec, RequestContext, RequestOptions, SecurityRequirement, ServerSpec } from './types.js';
+import type { AuthHook, ClientOptions, EnvelopeSpec, HttpMethod, OperationSpec, RequestContext, RequestOptions, SecurityRequirement, ServerSpec } from './types.js';
 import { assertValid, checksRequest, checksResponse } from './validation.js';
 
 /** The published SDK's default timeout. */
@@ -60,6 +61,11 @@ export class HttpClient {
     this.#choice = { host: defaults.host ?? options.host, replaced: options.servers, variables: options.serverVariables };
     // decided here, so a client of an API without a server fails at construction, not on a call
     this.host = baseUrl(defaults.servers ?? [], this.#choice, true, 'client');
+    try {
+      new URL(this.host);
+    } catch (cause) {
+      throw new InvalidRequestError(`the base URL ${JSON.stringify(this.host)} is not a valid URL; check \`host\``, { cause });
+    }
     this.#security = defaults.security ?? [];
     this.#envelope = defaults.envelope;
     this.#auth = options.auth ?? defaults.auth;
@@ -99,16 +105,21 @@ export class HttpClient {
     const mode = this.#options.validate ?? 'off';
     if (checksRequest(mode) && op.paramsSchema && !url) assertValid(op.paramsSchema, values, op.id, 'request');
 
-    const call: PreparedCall = {
-      op,
-      path: url ? url.pathname : fillPath(op, values),
-      query: url ? searchParamsOf(url) : queryValues(op, values),
-      search: url ? url.search.slice(1) : encodeQuery(op, values),
-      headers: paramHeaders(op, values),
-      body: await encodeBody(op, values),
-      options,
-      ...(url ? { url } : {}),
-    };
+    let call: PreparedCall;
+    try {
+      call = {
+        op,
+        path: url ? url.pathname : fillPath(op, values),
+        query: url ? searchParamsOf(url) : queryValues(op, values),
+        search: url ? url.search.slice(1) : encodeQuery(op, values),
+        headers: paramHeaders(op, values),
+        body: await encodeBody(op, values),
+        options,
+        ...(url ? { url } : {}),
+      };
+    } catch (cause) {
+      throw invalid(op, cause);
+    }
     const retry = resolveRetry(options.retry ?? this.#options.retry);
     const attempts = 1 + (isIdempotent(op.method) || retry.retryNonIdempotent ? retry.retries : 0);
 
@@ -136,6 +147,7 @@ export class HttpClient {
         const envelope = readEnvelope(payload, this.#envelope);
         if (envelope && !this.#envelope.success.includes(envelope.statusCode)) throw apiErrorFrom(op.id, response, payload, this.#envelope);
       }
+      checkSuccessBody(response, payload, op.id, op.responseSchema);
       if (checksResponse(mode) && op.responseSchema) assertValid(op.responseSchema, payload, op.id, 'response');
       return { payload, response };
     }
@@ -166,17 +178,30 @@ export class HttpClient {
     };
 
     try {
-      const ctx = this.#context(call, attempt, controller.signal);
-      await this.#options.hooks?.beforeRequest?.(ctx);
-      await this.#auth?.(ctx);
+      let ctx: RequestContext;
       let response: Response;
-      try {
-        const init: RequestInit = { method: ctx.method, headers: ctx.headers, signal: controller.signal };
-        if (ctx.body !== undefined && ctx.method !== 'GET' && ctx.method !== 'HEAD') init.body = ctx.body as NonNullable<RequestInit['body']>;
-        response = await this.#fetch(ctx.url, init);
-      } catch (cause) {
-        throw classify(cause);
+      // same-origin redirects are followed here, each hop signed again for its URL
+      for (let hops = 0, redirect: { url: URL; method: string; keepBody: boolean } | undefined; ; hops++) {
+        try {
+          ctx = this.#context(call, attempt, controller.signal, redirect);
+          await this.#options.hooks?.beforeRequest?.(ctx);
+          await this.#auth?.(ctx);
+        } catch (cause) {
+          // a header value with a line break, a URL that does not parse: the platform's TypeError
+          throw cause instanceof TypeError ? invalid(op, cause) : cause;
+        }
+        try {
+          const init: RequestInit = { method: ctx.method, headers: ctx.headers, signal: controller.signal, redirect: 'manual' };
+          if (ctx.body !== undefined && ctx.method !== 'GET' && ctx.method !== 'HEAD') init.body = ctx.body as NonNullable<RequestInit['body']>;
+          response = await this.#fetch(ctx.url, init);
+        } catch (cause) {
+          throw classify(cause);
+        }
+        redirect = redirectStep(response, ctx.url, ctx.method, this.#options.redirects ?? 'same-origin', hops, op.id);
+        if (!redirect) break;
+        void response.body?.cancel().catch(() => undefined);
       }
+      response = capBody(response, options.maxResponseBytes ?? this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, op.id);
       const afterResponse = this.#options.hooks?.afterResponse;
       if (afterResponse) await afterResponse(ctx, response.clone());
       let payload: unknown;
@@ -192,10 +217,14 @@ export class HttpClient {
     }
   }
 
-  /** Fresh per attempt: hooks and auth may change headers, and signatures carry a date and nonce. */
-  #context(call: PreparedCall, attempt: number, signal: AbortSignal): RequestContext {
+  /**
+   * Fresh per attempt (and per redirect hop): hooks and auth may change headers, and signatures
+   * carry a date, a nonce and the path.
+   */
+  #context(call: PreparedCall, attempt: number, signal: AbortSignal, redirect?: { url: URL; method: string; keepBody: boolean }): RequestContext {
     let url: URL;
-    if (call.url) url = new URL(call.url);
+    if (redirect) url = new URL(redirect.url);
+    else if (call.url) url = new URL(call.url); // the next page a Link header named
     else {
       // an operation's relative server is relative to the client's origin
       const base = call.op.servers ? baseUrl(call.op.servers, { ...this.#choice, host: this.#choice.host ?? new URL(this.host).origin }, false, call.op.id) : this.host;
@@ -209,10 +238,10 @@ export class HttpClient {
     if (call.body.contentType !== undefined && !headers.has('content-type')) headers.set('content-type', call.body.contentType);
     return {
       operationId: call.op.id,
-      method: call.op.method,
+      method: (redirect?.method as HttpMethod | undefined) ?? call.op.method,
       url,
       headers,
-      body: call.body.body,
+      body: redirect && !redirect.keepBody ? undefined : call.body.body,
       attempt,
       signal,
       path: call.path,
@@ -237,6 +266,11 @@ function searchParamsOf(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   url.searchParams.forEach((value, name) => (out[name] = value));
   return out;
+}
+
+function invalid(op: OperationSpec, cause: unknown): SdkError {
+  if (cause instanceof SdkError) return cause;
+  return new InvalidRequestError(`${op.id}: the request cannot be built: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
 }
 
 function abortError(op: OperationSpec, signal: AbortSignal | undefined): AbortError {

@@ -46,15 +46,21 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (value === null) return undefined;
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  // an HTTP date names its weekday or month; `-5` or `1e9` is no date (Date.parse reads `-5` as a year)
+  if (!/[a-z]{3}/i.test(text)) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }
 
-/** The wait before the next attempt: the server's Retry-After when it is sane, else backoff. */
+/**
+ * The wait before the next attempt: the server's Retry-After when it is sane, clamped to at least
+ * the backoff's first delay (a server cannot make the SDK retry at once) and at most
+ * `maxRetryAfterMs` (beyond it, backoff is used); else backoff.
+ */
 export function retryDelay(retry: number, retryAfter: string | null, options: Required<RetryOptions>): number {
   const asked = parseRetryAfter(retryAfter);
-  if (asked !== undefined && asked <= options.maxRetryAfterMs) return asked;
+  if (asked !== undefined && asked <= options.maxRetryAfterMs) return Math.max(asked, options.minDelayMs);
   return backoffDelay(retry, options);
 }
 

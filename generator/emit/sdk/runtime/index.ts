@@ -7,6 +7,7 @@ export * from './genauth-signature.js';
 export * from './http.js';
 export * from './pagination.js';
 export * from './response.js';
+export * from './response-guards.js';
 export * from './retry.js';
 export * from './security.js';
 export * from './serialize.js';

@@ -100,6 +100,13 @@ export interface ClientOptions {
   validate?: ValidationMode;
   /** For an API with a response envelope: throw ApiError when a 2xx envelope reports a failure. Default true. */
   envelopeErrors?: boolean;
+  /**
+   * Redirects followed: `same-origin` (default; the request is signed again for the new path)
+   * or `none`. A redirect to another origin is never followed: it throws RedirectError.
+   */
+  redirects?: 'same-origin' | 'none';
+  /** Largest response body read, in bytes (default 64 MiB; 0 = no limit). Over it: ResponseTooLargeError, not retried. */
+  maxResponseBytes?: number;
 }
 
 export interface RequestOptions {
@@ -108,6 +115,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   headers?: Record<string, string>;
   retry?: number | RetryOptions;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  maxResponseBytes?: number;
 }
 
 /** OpenAPI's serialisation styles (serialize.ts implements the table). */

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildFrom, cleanup, sdkFiles, tempDir, typeCheck, writeFiles } from '../../emit/sdk/sdk-harness.js';
+
+/**
+ * Issue 10, item 8: schemas that are nothing but each other (`X: {$ref: Y}`, `Y: {$ref: X}`, the
+ * same through allOf or a union, a schema that is its own $ref) are reported, and the SDK still
+ * compiles; recursion through a field or an array item is not reported.
+ * Fixture: test/fixtures/hostile/specs/ref-cycles.yaml.
+ */
+describe('pure $ref cycles', async () => {
+  const result = await buildFrom(['test/fixtures/hostile/specs/ref-cycles.yaml']);
+  const dir = tempDir('ref-cycles');
+  writeFiles(dir, sdkFiles(result.files));
+  afterAll(() => cleanup(dir));
+
+  it('each cycle is one ir-type-cycle error at its first member, naming every member', () => {
+    const cycles = result.diagnostics.filter((d) => d.code === 'ir-type-cycle');
+    expect(cycles.map((d) => d.message.split(' (')[0])).toEqual([
+      'A, B are defined only through each other',
+      'Self is defined through itself',
+      'U, V are defined only through each other',
+      'X, Y are defined only through each other',
+    ]);
+    for (const d of cycles) expect(d.severity).toBe('error');
+    expect(cycles.find((d) => d.message.startsWith('X, Y'))!.location).toMatchObject({ file: 'test/fixtures/hostile/specs/ref-cycles.yaml', line: 27 });
+    expect(result.diagnostics.some((d) => d.message.includes('Tree'))).toBe(false);
+  });
+
+  it('the SDK compiles under strict (it failed with TS2456)', () => {
+    expect(typeCheck(join(dir, 'sdk'))).toEqual([]);
+  }, 60_000);
+});
