@@ -91,6 +91,13 @@ export const ConfigSchema = z
          * walking up from each page to the input folder; includes never leave the root.
          */
         root: z.string().min(1).optional(),
+        /**
+         * Where data structures are documented: `inline` on every method page that reaches them
+         * (the published layout of the markdown docs, which reads back to the same IR), `linked`
+         * once on their own page under `types/`, method pages showing those their tables name.
+         * `auto`: inline for docs input, linked for a spec alone.
+         */
+        dataStructures: z.enum(['auto', 'inline', 'linked']).default('auto'),
       })
       .prefault({}),
     openapi: z

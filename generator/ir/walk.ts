@@ -1,4 +1,4 @@
-import type { Api, Field, Method, TypeRef } from './types.js';
+import type { Api, Field, Method, NamedType, TypeRef } from './types.js';
 
 /** Calls `visit` for every type expression inside `type`, depth first, `type` itself included. */
 export function walkType(type: TypeRef, visit: (t: TypeRef) => void): void {
@@ -43,12 +43,12 @@ export function methodTypes(method: Method): TypeRef[] {
  * the order a docs page lists its data structures in.
  */
 export function reachableTypes(api: Api, roots: readonly TypeRef[]): string[] {
-  const byName = new Map(api.types.map((t) => [t.name, t]));
+  const byName = typeIndex(api);
   const seen = new Set<string>();
   const order: string[] = [];
   const queue: string[] = roots.flatMap(directRefs);
-  while (queue.length > 0) {
-    const name = queue.shift()!;
+  for (let i = 0; i < queue.length; i++) {
+    const name = queue[i]!;
     if (seen.has(name)) continue;
     seen.add(name);
     order.push(name);
@@ -56,6 +56,18 @@ export function reachableTypes(api: Api, roots: readonly TypeRef[]): string[] {
     if (named) queue.push(...directRefs(named.type));
   }
   return order;
+}
+
+const indexes = new WeakMap<readonly NamedType[], Map<string, NamedType>>();
+
+/** The named types by name, built once per types list (an emitter asks for it per method). */
+export function typeIndex(api: Api): ReadonlyMap<string, NamedType> {
+  let index = indexes.get(api.types);
+  if (!index) {
+    index = new Map(api.types.map((t) => [t.name, t]));
+    indexes.set(api.types, index);
+  }
+  return index;
 }
 
 export function allMethods(api: Api): Method[] {

@@ -31,11 +31,20 @@ export function proseCell(markdown: string): PhrasingContent[] {
   return out;
 }
 
+const plainMemo = new Map<string, boolean>();
+
 /** True when remark writes `value` as plain text unchanged (no escape needed). */
 function isPlainText(value: string): boolean {
   if (value === '' || /[\n|]/.test(value)) return false;
-  const written = toMarkdown({ type: 'root', children: [{ type: 'paragraph', children: [text(value)] }] }).trim();
-  return written === value;
+  // letters, digits and inner `_`: never escaped, no need to ask remark (most field names)
+  if (/^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/.test(value)) return true;
+  let plain = plainMemo.get(value);
+  if (plain === undefined) {
+    plain = toMarkdown({ type: 'root', children: [{ type: 'paragraph', children: [text(value)] }] }).trim() === value;
+    if (plainMemo.size > 100_000) plainMemo.clear();
+    plainMemo.set(value, plain);
+  }
+  return plain;
 }
 
 /** A name: plain when it reads back as itself, else in code (`__proto__` would be bold). */
@@ -52,13 +61,16 @@ export function typeLink(name: string): PhrasingContent[] {
   return isAnchorName(name) ? [html(`<a href="#${name}">${name}</a>`)] : nameCell(name);
 }
 
+/** How a type cell names a data structure: an anchor on the same page, or a link to its page. */
+export type TypeLinker = (name: string) => PhrasingContent[];
+
 /** The Type column: a primitive's name, a link to a data structure, `X[]` for arrays. */
-export function typeCell(type: TypeRef): PhrasingContent[] {
+export function typeCell(type: TypeRef, link: TypeLinker = typeLink): PhrasingContent[] {
   switch (type.kind) {
     case 'ref':
-      return typeLink(type.name);
+      return link(type.name);
     case 'array': {
-      const inner = typeCell(type.items);
+      const inner = typeCell(type.items, link);
       return [...inner, html('[]')];
     }
     case 'enum':
@@ -72,7 +84,7 @@ export function typeCell(type: TypeRef): PhrasingContent[] {
     case 'map':
       return [text('object')];
     case 'union':
-      return type.variants.flatMap((v, i) => (i === 0 ? typeCell(v) : [text(' | '), ...typeCell(v)]));
+      return type.variants.flatMap((v, i) => (i === 0 ? typeCell(v, link) : [text(' | '), ...typeCell(v, link)]));
     default:
       return [text(type.kind)];
   }

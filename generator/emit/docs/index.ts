@@ -1,17 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/types.js';
+import type { Root, RootContent } from 'mdast';
 import type { Api, Client, Method, NamedType } from '../../ir/types.js';
 import { allMethods, methodTypes, reachableTypes } from '../../ir/walk.js';
 import { clientClassName, methodMemberNames } from '../../naming/members.js';
 import type { GeneratedFile } from '../../output/files.js';
 import type { EmitContext, EmitResult, Emitter } from '../types.js';
-import { planLayout } from './layout.js';
-import { toMarkdown } from './markdown.js';
+import { trusted } from './inert.js';
+import { planLayout, TYPES_FOLDER } from './layout.js';
 import { methodPage } from './method-page.js';
 import { clientIndex, sidebar, topIndex, type Names } from './navigation.js';
 import { typesByName } from './sample-values.js';
 import { loadDocsTemplate, type DocsLanguage } from './templates.js';
+import { typePage, typesIndex } from './type-page.js';
+import { writeMarkdown } from './write-markdown.js';
 
 /** Docs pages, indexes, sidebar and site config under `docs/` of the output. */
 
@@ -52,14 +55,32 @@ function strayTypes(api: Api): { byMethod: Map<Method, NamedType[]>; diagnostics
   return { byMethod, diagnostics };
 }
 
-export const emitDocs: Emitter = async (api: Api, ctx: EmitContext): Promise<EmitResult> => {
+/** `inline` for the markdown docs family (its published layout), `linked` for a spec alone. */
+export function dataStructuresLayout(api: Api, setting: 'auto' | 'inline' | 'linked'): 'inline' | 'linked' {
+  if (setting !== 'auto') return setting;
+  return api.origin === 'openapi' ? 'linked' : 'inline';
+}
+
+export interface DocsPages {
+  /** Markdown pages as mdast, paths inside `docs/`. */
+  pages: { path: string; tree: Root }[];
+  /** Other files (sidebar, site config), paths inside `docs/`. */
+  files: GeneratedFile[];
+  /** Pad table columns (the published layout's style; the linked layout does not). */
+  alignTables: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** Every docs page as a syntax tree, before it is written as markdown. */
+export async function docsPages(api: Api, ctx: EmitContext): Promise<DocsPages> {
   const diagnostics: Diagnostic[] = [];
   const language = docsLanguage(api, ctx.config.docs.language);
+  const linked = dataStructuresLayout(api, ctx.config.docs.dataStructures) === 'linked';
   const loaded = await loadDocsTemplate(ctx.templatesDir, ctx.assets.templatesDir, language);
   diagnostics.push(...loaded.diagnostics);
   const template = loaded.template;
 
-  const layout = planLayout(api);
+  const layout = planLayout(api, { typePages: linked });
   diagnostics.push(...layout.diagnostics);
   const members = new Map<Client, Map<string, string>>(api.clients.map((c) => [c, methodMemberNames(c)]));
   const clientOf = new Map<Method, Client>(api.clients.flatMap((c) => c.methods.map((m) => [m, c] as const)));
@@ -68,16 +89,21 @@ export const emitDocs: Emitter = async (api: Api, ctx: EmitContext): Promise<Emi
     memberName: (m) => members.get(clientOf.get(m)!)!.get(m.id)!,
   };
   const types = typesByName(api);
-  const strays = strayTypes(api);
+  const strays = linked ? { byMethod: new Map<Method, NamedType[]>(), diagnostics: [] } : strayTypes(api);
   diagnostics.push(...strays.diagnostics);
+  const pages: DocsPages['pages'] = [];
   const files: GeneratedFile[] = [];
   const put = (path: string, contents: string): void => {
-    files.push({ path: `${DOCS_DIR}/${path}`, contents });
+    files.push({ path, contents });
+  };
+  const page = (path: string, tree: Root): void => {
+    pages.push({ path, tree });
   };
 
   for (const client of api.clients) {
     for (const method of client.methods) {
-      const page = methodPage({
+      const place = layout.pages.get(method)!;
+      const built = methodPage({
         api,
         method,
         types,
@@ -86,16 +112,29 @@ export const emitDocs: Emitter = async (api: Api, ctx: EmitContext): Promise<Emi
         packageName: ctx.config.sdk.packageName,
         template,
         strayTypes: strays.byMethod.get(method) ?? [],
+        ...(linked ? { linked: { file: place.file, typePages: layout.typePages } } : {}),
       });
-      diagnostics.push(...page.diagnostics);
-      put(layout.pages.get(method)!.file, toMarkdown(page.tree));
+      diagnostics.push(...built.diagnostics);
+      page(place.file, built.tree);
     }
-    put(`${layout.clientFolder.get(client.name)!}/index.md`, toMarkdown(clientIndex(client, layout, names, template)));
+    page(`${layout.clientFolder.get(client.name)!}/index.md`, clientIndex(client, layout, names, template));
+  }
+  if (linked) {
+    const banner: RootContent[] = template.banner.trim() ? [trusted({ type: 'html', value: template.banner.trim() })] : [];
+    for (const t of api.types) page(layout.typePages.get(t.name)!.file, typePage(t, layout.typePages.get(t.name)!, layout.typePages, template, banner));
+    if (api.types.length > 0) page(`${TYPES_FOLDER}/index.md`, typesIndex(api.types, layout.typePages, template));
   }
   const title = ctx.config.docs.title ?? api.title ?? template.index.title;
-  put('index.md', toMarkdown(topIndex(api, layout, names, template, title)));
+  page('index.md', topIndex(api, layout, names, template, title));
   put('.vitepress/sidebar.json', `${JSON.stringify(sidebar(api, layout, names, template), null, 2)}\n`);
   put('.vitepress/site.json', `${JSON.stringify({ title, lang: template.site.lang, searchPlaceholder: template.site.searchPlaceholder }, null, 2)}\n`);
   put('.vitepress/config.mts', await siteConfigSource(ctx.templatesDir, ctx.assets.templatesDir));
-  return { files, diagnostics };
+  return { pages, files, alignTables: !linked, diagnostics };
+}
+
+export const emitDocs: Emitter = async (api: Api, ctx: EmitContext): Promise<EmitResult> => {
+  const built = await docsPages(api, ctx);
+  const files: GeneratedFile[] = built.pages.map((p) => ({ path: `${DOCS_DIR}/${p.path}`, contents: writeMarkdown(p.tree, { alignTables: built.alignTables }) }));
+  for (const f of built.files) files.push({ path: `${DOCS_DIR}/${f.path}`, contents: f.contents });
+  return { files, diagnostics: built.diagnostics };
 };

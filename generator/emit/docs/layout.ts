@@ -17,7 +17,39 @@ export interface PagePlace {
 export interface Layout {
   clientFolder: Map<string, string>;
   pages: Map<Method, PagePlace>;
+  /** Linked layout only: each data structure's own page, under `types/`. */
+  typePages: Map<string, PagePlace>;
   diagnostics: Diagnostic[];
+}
+
+/** Folder of the data structures' pages in the linked layout (a client folder never takes it). */
+export const TYPES_FOLDER = 'types';
+
+/** A relative link from a page file to another (both inside docs/): `../../types/user.md`. */
+export function relativeLink(fromFile: string, toFile: string): string {
+  const from = fromFile.split('/').slice(0, -1);
+  const to = toFile.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+}
+
+/**
+ * One page per named type: `types/<name>.md`, the name kept where it is a plain file name
+ * (letters, digits, `_`, `-`), else its other characters as `-`; case-insensitively unique.
+ */
+function planTypePages(api: Api): Map<string, PagePlace> {
+  const out = new Map<string, PagePlace>();
+  const used = new Set<string>(['index']);
+  for (const t of api.types) {
+    const base = t.name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^[-_]+/, '').slice(0, 100) || 'type';
+    let stem = base;
+    for (let n = 2; used.has(stem.toLowerCase()); n++) stem = `${base}-${n}`;
+    used.add(stem.toLowerCase());
+    const file = `${TYPES_FOLDER}/${stem}.md`;
+    out.set(t.name, { file, link: `/${TYPES_FOLDER}/${stem}` });
+  }
+  return out;
 }
 
 const SAFE_SEGMENT = /^[^/\\\0-\x1f\x7f<>:"|?*]+$/;
@@ -45,7 +77,7 @@ function stemOf(method: Method): string {
   return kebabCase(method.words).replace(/[^A-Za-z0-9_-]/g, '') || 'method';
 }
 
-export function planLayout(api: Api): Layout {
+export function planLayout(api: Api, options: { typePages?: boolean } = {}): Layout {
   const diagnostics: Diagnostic[] = [];
   const clientFolder = new Map<string, string>();
   const usedFolders = new Set<string>();
@@ -53,7 +85,7 @@ export function planLayout(api: Api): Layout {
   const usedFiles = new Set<string>();
   for (const client of api.clients) {
     let folder = clientFolderOf(client);
-    for (let n = 2; usedFolders.has(folder) || folder === 'index'; n++) folder = `${clientFolderOf(client)}-${n}`;
+    for (let n = 2; usedFolders.has(folder) || folder === 'index' || (options.typePages && folder === TYPES_FOLDER); n++) folder = `${clientFolderOf(client)}-${n}`;
     usedFolders.add(folder);
     clientFolder.set(client.name, folder);
     for (const method of client.methods) {
@@ -84,5 +116,5 @@ export function planLayout(api: Api): Layout {
       pages.set(method, { file, link: `/${file.replace(/\.md$/, '')}` });
     }
   }
-  return { clientFolder, pages, diagnostics };
+  return { clientFolder, pages, typePages: options.typePages ? planTypePages(api) : new Map(), diagnostics };
 }

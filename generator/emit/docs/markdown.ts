@@ -7,14 +7,17 @@ import { unified } from 'unified';
 import { makeInert } from './inert.js';
 
 /** One serialiser for every page, so all pages share one markdown style. */
-const writer = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', fences: true, rule: '-', listItemIndent: 'one' }).freeze();
+const style = { bullet: '-', fences: true, rule: '-', listItemIndent: 'one' } as const;
+const writer = unified().use(remarkGfm).use(remarkStringify, style).freeze();
+// tables without padding: a wide cell no longer widens every row of its column
+const unalignedWriter = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, style).freeze();
 /** Tables unpadded, as the docs generator writes them (for parameterTableMarkdown). */
 const compactWriter = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify).freeze();
 const reader = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** A page's markdown; docs text in it never holds a VitePress build directive (inert.ts). */
-export function toMarkdown(tree: Root): string {
-  return writer.stringify(makeInert(tree));
+export function toMarkdown(tree: Root, options: { alignTables?: boolean } = {}): string {
+  return (options.alignTables === false ? unalignedWriter : writer).stringify(makeInert(tree));
 }
 
 export function parseMarkdown(text: string): Root {

@@ -1,10 +1,11 @@
 import type { Heading, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Api, Field, JsonValue, Method, NamedType, TypeRef } from '../../ir/types.js';
-import { methodTypes, reachableTypes } from '../../ir/walk.js';
+import { directRefs, methodTypes, reachableTypes } from '../../ir/walk.js';
 import { parameterKeys } from '../../naming/members.js';
-import { cell, constraintParts, constraintsCell, isAnchorName, nameCell, proseCell, typeCell, valueCell } from './cells.js';
+import { cell, constraintParts, constraintsCell, isAnchorName, nameCell, proseCell, typeCell, typeLink, valueCell, type TypeLinker } from './cells.js';
 import { trusted } from './inert.js';
+import { relativeLink, type PagePlace } from './layout.js';
 import { proseBlocks, titleContent } from './prose.js';
 import { fitsType, placeholder } from './sample-values.js';
 import { buildSnippet } from './snippet.js';
@@ -22,6 +23,23 @@ export interface MethodPageInput {
   template: DocsTemplate;
   /** Named types no method reaches but that were defined on this method's page: kept there. */
   strayTypes?: readonly NamedType[];
+  /**
+   * The linked layout: this page's file and every data structure's own page. The page then
+   * shows only the structures its own tables name (one level) and links to the others.
+   */
+  linked?: { file: string; typePages: ReadonlyMap<string, PagePlace> };
+}
+
+/**
+ * Type cells of a page in the linked layout: an anchor for a structure shown on the page, else
+ * a link to the structure's own page.
+ */
+export function pageLinker(file: string, typePages: ReadonlyMap<string, PagePlace>, onPage: ReadonlySet<string>): TypeLinker {
+  return (name) => {
+    if (onPage.has(name) && isAnchorName(name)) return typeLink(name);
+    const place = typePages.get(name);
+    return place ? [{ type: 'link', url: relativeLink(file, place.file), children: [text(name)] }] : nameCell(name);
+  };
 }
 
 const heading = (depth: 1 | 2 | 3, children: PhrasingContent[]): Heading => ({ type: 'heading', depth, children });
@@ -45,7 +63,7 @@ function describedEnum(field: Field, template: DocsTemplate): string {
 }
 
 /** A field table; `columns` in order. */
-function fieldTable(fields: readonly Field[], columns: readonly ColumnKey[], template: DocsTemplate): Table {
+function fieldTable(fields: readonly Field[], columns: readonly ColumnKey[], template: DocsTemplate, link: TypeLinker): Table {
   const header: TableRow = { type: 'tableRow', children: columns.map((k) => cell(headerCell(template, k))) };
   const rows: TableRow[] = fields.map((f) => ({
     type: 'tableRow',
@@ -54,7 +72,7 @@ function fieldTable(fields: readonly Field[], columns: readonly ColumnKey[], tem
         case 'name':
           return cell(nameCell(f.name));
         case 'type':
-          return cell(typeCell(f.type));
+          return cell(typeCell(f.type, link));
         case 'required':
           return cell([text(f.required ? template.yes : template.no)]);
         case 'default':
@@ -131,7 +149,7 @@ function sampleArgs(input: MethodPageInput, diagnostics: Diagnostic[]): { name: 
  * spec's `requestBody`) as one more argument. A body that is an inline object has no data
  * structure of its own, so its fields get a table here, under the body argument's name.
  */
-function parameterSection(method: Method, template: DocsTemplate): RootContent[] {
+function parameterSection(method: Method, template: DocsTemplate, link: TypeLinker): RootContent[] {
   const keys = parameterKeys(method);
   const body = method.requestBody;
   const args: Field[] = [...method.parameters];
@@ -139,31 +157,32 @@ function parameterSection(method: Method, template: DocsTemplate): RootContent[]
     args.push({ name: keys.body, type: body.type, required: body.required, source: body.source, ...(body.description ? { description: body.description } : {}) });
   }
   if (args.length === 0) return [{ type: 'paragraph', children: [text(template.noParameters)] }];
-  const table = fieldTable(args, columnsFor(args, ['name', 'type', 'required', 'default', 'description', 'example']), template);
+  const table = fieldTable(args, columnsFor(args, ['name', 'type', 'required', 'default', 'description', 'example']), template, link);
   // the docs generator's row layout shows the verb (query string vs body rows): kept so it reads back
   const placement = body ? undefined : layoutPlacement(method);
   const out: RootContent[] = [placement ? { type: 'html', value: parameterTableMarkdown(table, placement, 1) } : table];
   if (body && keys.body && body.type.kind === 'object' && body.type.fields.length > 0) {
     const fields = body.type.fields;
     out.push(heading(3, [{ type: 'inlineCode', value: keys.body }]));
-    out.push(fieldTable(fields, columnsFor(fields, ['name', 'type', 'required', 'description', 'example']), template));
+    out.push(fieldTable(fields, columnsFor(fields, ['name', 'type', 'required', 'description', 'example']), template, link));
   }
   return out;
 }
 
-function dataStructure(named: NamedType, template: DocsTemplate): RootContent[] {
+/** A data structure's heading (with its anchor) at `depth`, then its description and table. */
+export function dataStructure(named: NamedType, template: DocsTemplate, link: TypeLinker, depth: 1 | 3 = 3): RootContent[] {
   const title: PhrasingContent[] = isAnchorName(named.name)
     ? [{ type: 'html', value: `<a id="${named.name}"></a>` }, text(` ${named.name}`)]
     : [text(named.name)];
-  const out: RootContent[] = [heading(3, title)];
+  const out: RootContent[] = [heading(depth, title)];
   if (named.description) out.push(...proseBlocks(named.description));
   if (named.type.kind === 'object') {
     const fields = named.type.fields;
-    out.push(fieldTable(fields, columnsFor(fields, ['name', 'type', 'required', 'description', 'example']), template));
+    out.push(fieldTable(fields, columnsFor(fields, ['name', 'type', 'required', 'description', 'example']), template, link));
   } else if (named.type.kind === 'enum') {
     out.push(enumTable(named.type, template));
   } else {
-    out.push({ type: 'paragraph', children: [text(labelled(template.returns)), ...typeCell(named.type)] });
+    out.push({ type: 'paragraph', children: [text(labelled(template.returns)), ...typeCell(named.type, link)] });
   }
   return out;
 }
@@ -182,6 +201,28 @@ function layoutPlacement(method: Method): ParameterPlacement | undefined {
   return where === 'query' ? 'query' : where === 'body' ? 'body' : undefined;
 }
 
+/**
+ * The structures a page documents. Inline: every one the method reaches. Linked: the ones its
+ * own tables name (parameters, body, the response's fields), not what those name in turn.
+ */
+function pageStructures(input: MethodPageInput, responseNamed: NamedType | undefined): NamedType[] {
+  const { method } = input;
+  const responseTable = responseNamed?.type.kind === 'object';
+  let names: string[];
+  if (input.linked) {
+    const roots = [...method.parameters.map((p) => p.type), ...(method.requestBody ? [method.requestBody.type] : [])];
+    if (responseTable) roots.push(...responseNamed!.type.kind === 'object' ? responseNamed!.type.fields.map((f) => f.type) : []);
+    else roots.push(method.response.type);
+    names = [...new Set(roots.flatMap(directRefs))];
+  } else {
+    names = reachableTypes(input.api, methodTypes(method));
+  }
+  // the response envelope is described by the response table, so it is not repeated below
+  const named = names.filter((n) => !(responseTable && n === responseNamed!.name)).map((n) => input.types.get(n)).filter((t): t is NamedType => t !== undefined);
+  if (!input.linked) named.push(...(input.strayTypes ?? []));
+  return named;
+}
+
 /** One method page, in the published layout, as an mdast tree. */
 export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: Diagnostic[] } {
   const { method, template } = input;
@@ -194,8 +235,13 @@ export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: D
   children.push(heading(2, [text(template.sections.methodName)]));
   children.push({ type: 'paragraph', children: [{ type: 'inlineCode', value: `${input.className}.${input.memberName}` }] });
 
+  const response = method.response.type;
+  const responseNamed = response.kind === 'ref' ? input.types.get(response.name) : undefined;
+  const structures = pageStructures(input, responseNamed);
+  const link = input.linked ? pageLinker(input.linked.file, input.linked.typePages, new Set(structures.map((t) => t.name))) : typeLink;
+
   children.push(heading(2, [text(template.sections.parameters)]));
-  children.push(...parameterSection(method, template));
+  children.push(...parameterSection(method, template, link));
 
   children.push(heading(2, [text(template.sections.sampleCode)]));
   const snippet = buildSnippet(
@@ -205,8 +251,6 @@ export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: D
   children.push({ type: 'code', lang: 'ts', value: snippet.trimEnd() });
 
   children.push(heading(2, [text(template.sections.response)]));
-  const response = method.response.type;
-  const responseNamed = response.kind === 'ref' ? input.types.get(response.name) : undefined;
   if (response.kind === 'ref') {
     children.push({ type: 'paragraph', children: [text(labelled(template.responseType)), { type: 'inlineCode', value: response.name }] });
     if (responseNamed?.type.kind === 'object') {
@@ -215,10 +259,10 @@ export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: D
       const envelope = input.api.envelope;
       const explained = envelope !== undefined && fields.every((f) => f.required === envelope.required.includes(f.name));
       const shown = explained ? fields.map((f) => ({ ...f, required: false })) : fields;
-      children.push(fieldTable(fields, columnsFor(shown, ['name', 'type', 'description']), template));
+      children.push(fieldTable(fields, columnsFor(shown, ['name', 'type', 'description']), template, link));
     }
   } else if (response.kind !== 'unknown') {
-    children.push({ type: 'paragraph', children: [text(labelled(template.returns)), ...typeCell(response)] });
+    children.push({ type: 'paragraph', children: [text(labelled(template.returns)), ...typeCell(response, link)] });
   }
   if (method.response.description) children.push(...proseBlocks(method.response.description));
   if (method.response.sample !== undefined) {
@@ -226,13 +270,9 @@ export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: D
     children.push({ type: 'code', lang: 'json', value: JSON.stringify(method.response.sample, null, 2) });
   }
 
-  // the response envelope is described by the table above, so it is not repeated below
-  const structures = reachableTypes(input.api, methodTypes(method)).filter((n) => !(responseNamed && n === responseNamed.name && responseNamed.type.kind === 'object'));
-  const named = structures.map((n) => input.types.get(n)).filter((t): t is NamedType => t !== undefined);
-  named.push(...(input.strayTypes ?? []));
-  if (named.length > 0) {
+  if (structures.length > 0) {
     children.push(heading(2, [text(template.sections.dataStructures)]));
-    for (const t of named) children.push(...dataStructure(t, template));
+    for (const t of structures) children.push(...dataStructure(t, template, link));
   }
   return { tree: { type: 'root', children }, diagnostics };
 }

@@ -1,7 +1,7 @@
 import type { List, Root, RootContent } from 'mdast';
 import type { Api, Client, Method } from '../../ir/types.js';
 import { escapeHtml } from './inert.js';
-import type { Layout } from './layout.js';
+import { relativeLink, TYPES_FOLDER, type Layout } from './layout.js';
 import { titleContent } from './prose.js';
 import type { DocsTemplate } from './templates.js';
 
@@ -30,14 +30,6 @@ export interface Names {
 
 const label = (m: Method, names: Names): string => m.title?.replace(/\s+/g, ' ').trim() || names.memberName(m);
 
-/** A relative link from `fromDir` (inside docs/) to a page file. */
-function relativeLink(fromDir: string, file: string): string {
-  const from = fromDir === '' ? [] : fromDir.split('/');
-  const to = file.split('/');
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
-  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/') || file;
-}
 
 function methodList(methods: Method[], fromDir: string, layout: Layout, names: Names, className: string): List {
   return {
@@ -51,7 +43,7 @@ function methodList(methods: Method[], fromDir: string, layout: Layout, names: N
         {
           type: 'paragraph',
           children: [
-            { type: 'link', url: `./${relativeLink(fromDir, layout.pages.get(m)!.file)}`, children: [{ type: 'text', value: label(m, names) }] },
+            { type: 'link', url: `./${relativeLink(fromDir === '' ? 'index.md' : `${fromDir}/index.md`, layout.pages.get(m)!.file)}`, children: [{ type: 'text', value: label(m, names) }] },
             { type: 'text', value: ' — ' },
             { type: 'inlineCode', value: `${className}.${names.memberName(m)}` },
           ],
@@ -74,6 +66,13 @@ export function clientIndex(client: Client, layout: Layout, names: Names, templa
 }
 
 export function topIndex(api: Api, layout: Layout, names: Names, template: DocsTemplate, title: string): Root {
+  const types: RootContent[] =
+    layout.typePages.size === 0
+      ? []
+      : [
+          { type: 'heading', depth: 2, children: [{ type: 'text', value: template.sections.dataStructures }] },
+          { type: 'paragraph', children: [{ type: 'link', url: `./${TYPES_FOLDER}/`, children: [{ type: 'text', value: `${layout.typePages.size} ${template.sections.dataStructures}` }] }] },
+        ];
   return {
     type: 'root',
     children: [
@@ -98,6 +97,7 @@ export function topIndex(api: Api, layout: Layout, names: Names, template: DocsT
           ],
         })),
       },
+      ...types,
     ],
   };
 }
@@ -117,7 +117,7 @@ export interface SidebarItem {
 export function sidebar(api: Api, layout: Layout, names: Names, template: DocsTemplate): SidebarItem[] {
   const total = api.clients.reduce((n, c) => n + c.methods.length, 0);
   const collapsed = total > 60;
-  return api.clients.map((c) => ({
+  const clients: SidebarItem[] = api.clients.map((c) => ({
     text: escapeHtml(names.className(c)),
     link: `/${layout.clientFolder.get(c.name)!}/`,
     items: groupByCategory(c, template).map((g) => ({
@@ -126,4 +126,7 @@ export function sidebar(api: Api, layout: Layout, names: Names, template: DocsTe
       items: g.methods.map((m) => ({ text: escapeHtml(label(m, names)), link: layout.pages.get(m)!.link })),
     })),
   }));
+  if (layout.typePages.size === 0) return clients;
+  const types = [...layout.typePages].map(([name, place]) => ({ text: escapeHtml(name), link: place.link }));
+  return [...clients, { text: escapeHtml(template.sections.dataStructures), link: `/${TYPES_FOLDER}/`, collapsed: true, items: types }];
 }
