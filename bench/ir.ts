@@ -41,7 +41,7 @@ export async function benchIr(root: string, runs = 5): Promise<IrBench> {
   const coldWorkers: number[] = [];
   for (let i = 0; i < Math.max(2, Math.floor(runs / 2)); i++) coldWorkers.push(await timeIt(() => runCli(['--no-cache', '--workers', '2'])));
   // only the page and IR caches: the cache folder also holds the bench's downloaded specs
-  for (const f of existsSync(join(root, CACHE_DIR)) ? readdirSync(join(root, CACHE_DIR)) : []) if (/^(pages|ir)-/.test(f)) rmSync(join(root, CACHE_DIR, f), { force: true });
+  for (const f of existsSync(join(root, CACHE_DIR)) ? readdirSync(join(root, CACHE_DIR)) : []) if (/^(pages|ir)[-.]/.test(f)) rmSync(join(root, CACHE_DIR, f), { force: true });
   runCli([]); // prime the cache
   const warm: number[] = [];
   for (let i = 0; i < runs; i++) warm.push(await timeIt(() => runCli([])));

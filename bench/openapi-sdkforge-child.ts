@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ConfigSchema } from '../generator/config.js';
-import { emitters } from '../generator/emit/index.js';
+import { emitters, ownedFolder } from '../generator/emit/index.js';
 import type { GeneratedFile } from '../generator/output/files.js';
 import { writeOutput } from '../generator/output/write.js';
 import { ingest } from '../generator/ingest/index.js';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     perEmitterMs[e.name] = performance.now() - t;
   }
   const t1 = performance.now();
-  await writeOutput(outDir, files, { owned: emitters.map((e) => e.folder), cwd: process.cwd() });
+  await writeOutput(outDir, files, { owned: emitters.map(ownedFolder), cwd: process.cwd() });
   const writeMs = performance.now() - t1;
   const bytesByFolder: Record<string, number> = {};
   for (const f of files) {

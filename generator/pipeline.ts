@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import type { Diagnostic } from './diagnostics/types.js';
-import { emitAll, emitters } from './emit/index.js';
+import { emitAll, selectEmitters, type EmitterEntry } from './emit/index.js';
 import { ingest, ingestOptionsOf, type IngestOptions, type IngestResult } from './ingest/index.js';
 import { sortFiles, type GeneratedFile } from './output/files.js';
 import { packageAssets, projectTemplatesDir } from './package-assets.js';
@@ -17,6 +17,8 @@ export interface BuildOptions extends Omit<IngestOptions, 'openapi' | 'docsRoot'
   previousRelease?: PreviousRelease;
   /** `YYYY-MM-DD` for a new changelog entry (`generate --release-date`). */
   releaseDate?: string;
+  /** The emitters to run (`generate --only`); default every default one. */
+  emitters?: readonly EmitterEntry[];
 }
 
 export interface BuildResult {
@@ -33,14 +35,15 @@ export interface BuildResult {
  * Nothing is written here (see output/write.ts).
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { config, inputs, templatesDir, previousRelease, releaseDate, ...ingestOptions } = options;
+  const { config, inputs, templatesDir, previousRelease, releaseDate, emitters, ...ingestOptions } = options;
+  const selected = emitters ?? selectEmitters()!;
   const result = await ingest(inputs ?? config.inputs, { ...ingestOptions, ...ingestOptionsOf(config) });
-  const sdkFolder = emitters.find((e) => e.name === 'sdk')?.folder;
+  const sdkFolder = selected.find((e) => e.name === 'sdk')?.folder;
   const release = sdkFolder
     ? planRelease(result.api, previousRelease ?? {}, { configVersion: config.sdk.version, ...(releaseDate ? { date: releaseDate } : {}) })
     : undefined;
   const emitConfig: Config = release ? { ...config, sdk: { ...config.sdk, version: release.version } } : config;
-  const emitted = await emitAll(result.api, { config: emitConfig, templatesDir: templatesDir ?? projectTemplatesDir(options.cwd), assets: packageAssets() });
+  const emitted = await emitAll(result.api, { config: emitConfig, templatesDir: templatesDir ?? projectTemplatesDir(options.cwd), assets: packageAssets() }, selected);
   const files = release ? sortFiles([...emitted.files, ...release.files.map((f) => ({ path: `${sdkFolder}/${f.path}`, contents: f.contents }))]) : emitted.files;
   return {
     ingest: result,

@@ -1,20 +1,21 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Config } from '../config.js';
 import { stableStringify } from '../ir/json.js';
 import type { Api } from '../ir/types.js';
 import type { GeneratedFile } from '../output/files.js';
-import { CACHE_DIR, packageAssets, projectTemplatesDir } from '../package-assets.js';
+import { sdkforgeBuildHash } from '../build-hash.js';
+import { CACHE_DIR, projectTemplatesDir } from '../package-assets.js';
 import { notGeneratedPatterns, type OwnedFolder } from '../output/owned.js';
 
 /**
  * What `check` remembers between runs, so that a run where nothing changed skips the emitters
  * (seconds on a large API): the hash of every file the last full run generated, under a key of
- * everything the output depends on — the IR, the config, the templates and sdkforge's own code.
+ * everything the output depends on — the IR, the config, the templates and the build of sdkforge
+ * (build-hash.ts).
  * Any change to one of them misses the cache and `check` runs the whole pipeline.
  */
 interface OutputCache {
@@ -25,32 +26,6 @@ interface OutputCache {
 const CACHE_FILE = 'check-v1.json';
 const sha1 = (data: string | Buffer): string => createHash('sha1').update(data).digest('hex');
 
-/** Folder of sdkforge's code (dist/generator or generator/): emitters and runtime sources live there. */
-const GENERATOR_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
-
-let codeHash: Promise<string> | undefined;
-
-/**
- * Hash of every file of sdkforge's generator code: a new sdkforge version is a new key. Run from
- * dist/, the source tree is hashed too: the SDK runtime is copied from its .ts sources there.
- */
-function generatorCodeHash(): Promise<string> {
-  codeHash ??= (async () => {
-    const source = packageAssets().generatorDir;
-    const dirs = [...new Set([GENERATOR_DIR, source])].filter((d) => existsSync(d));
-    const h = createHash('sha1');
-    for (const dir of dirs) {
-      const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-        .filter((e) => e.isFile() && !e.name.endsWith('.map'))
-        .map((e) => join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name))
-        .sort();
-      for (const f of files) h.update(f.slice(dir.length)).update('\0').update(await readFile(f)).update('\0');
-    }
-    return h.digest('hex');
-  })();
-  return codeHash;
-}
-
 async function folderHash(dir: string): Promise<string> {
   const files = existsSync(dir) ? (await glob(['**/*'], { cwd: dir, dot: true, onlyFiles: true })).sort() : [];
   const h = createHash('sha1');
@@ -59,7 +34,7 @@ async function folderHash(dir: string): Promise<string> {
 }
 
 export async function outputKey(api: Api, config: Config, cwd: string): Promise<string> {
-  const parts = [stableStringify(api, 0), stableStringify(config, 0), await folderHash(projectTemplatesDir(cwd)), await generatorCodeHash(), process.version];
+  const parts = [stableStringify(api, 0), stableStringify(config, 0), await folderHash(projectTemplatesDir(cwd)), await sdkforgeBuildHash()];
   return sha1(parts.join('\n'));
 }
 

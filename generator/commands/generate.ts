@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { allMethods } from '../ir/walk.js';
-import { OWNED_FOLDERS } from '../emit/index.js';
+import { emitters, ownedFolder, selectEmitters } from '../emit/index.js';
 import { writeOutput } from '../output/write.js';
 import { explainVerdict } from '../check/diff/verdict.js';
 import { build } from '../pipeline.js';
@@ -24,6 +24,8 @@ export interface GenerateOptions {
   watch?: boolean;
   /** Replace owned folders that carry no .sdkforge marker. */
   force?: boolean;
+  /** Emitter names (`--only sdk`): only their folders are written. */
+  only?: string[];
 }
 
 /**
@@ -36,6 +38,11 @@ export async function runGenerate(options: GenerateOptions, io: CommandIO): Prom
   const settings = await runSettings(options, io, options.format);
   if (!settings) return EXIT.usage;
   const { config, inputs, outDir } = settings;
+  const selected = selectEmitters(options.only);
+  if (!selected) {
+    io.stderr(`error: --only takes ${emitters.map((e) => e.name).join(', ')} (got ${options.only!.join(', ')})\n`);
+    return EXIT.usage;
+  }
   const previous = await previousRelease(io, outDir);
   const result = await build({
     config,
@@ -44,13 +51,14 @@ export async function runGenerate(options: GenerateOptions, io: CommandIO): Prom
     cache: options.cache !== false,
     previousRelease: previous.previous,
     ...(options.releaseDate ? { releaseDate: options.releaseDate } : {}),
+    emitters: selected,
   });
   const diagnostics = [...previous.diagnostics, ...result.diagnostics];
   const unusable = diagnostics.some(isUnusable);
   let written = 0;
   let writeFailed = false;
   if (!unusable) {
-    const w = await writeOutput(resolve(io.cwd, outDir), result.files, { owned: OWNED_FOLDERS, cwd: io.cwd, force: options.force === true });
+    const w = await writeOutput(resolve(io.cwd, outDir), result.files, { owned: selected.map(ownedFolder), cwd: io.cwd, force: options.force === true });
     diagnostics.push(...w.diagnostics);
     written = w.written;
     writeFailed = hasErrors(w.diagnostics);
@@ -83,7 +91,8 @@ export function registerGenerate(program: Command, io: CommandIO, setExit: (code
     .option('--no-cache', 'do not read or write the page cache (.sdkforge-cache/)')
     .option('--watch', 'after generating, regenerate on every change of the inputs, the config or the templates (Ctrl-C stops)')
     .option('--release-date <date>', 'date a new changelog entry (YYYY-MM-DD or today; default: no date, so the output stays deterministic)', releaseDate)
-    .option('--force', 'replace sdk/ and docs/ of the output folder even when sdkforge did not write them (no .sdkforge marker)')
+    .option('--force', 'replace the output folders even when sdkforge did not write them (no .sdkforge marker)')
+    .option('--only <output>', `write only this output, repeatable: ${emitters.map((e) => e.name).join(', ')} (openapi: <out>/openapi/openapi.json, only when asked)`, collect)
     .action(async (opts: GenerateOptions) => {
       if (!opts.watch) return setExit(await runGenerate(opts, io));
       const { runWatch } = await import('./watch.js');

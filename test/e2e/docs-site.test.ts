@@ -138,6 +138,13 @@ describe.skipIf(!hasChromium)('docs site in Chromium', () => {
     expect(await row.locator('td br').count()).toBeGreaterThan(3);
     expect(await content.locator('h3:has-text("IsSuccessDto") + table').isVisible()).toBe(true);
 
+    // the maintainers' banner stays in the markdown source: readers do not see it
+    expect(await content.getByText('Do not edit it by hand').count()).toBe(0);
+    // every table fits the column: long type names and samples wrap, nothing scrolls sideways
+    const overflow = await content.locator('table').evaluateAll((ts) => ts.map((t) => t.scrollWidth - t.clientWidth));
+    expect(overflow.length).toBeGreaterThan(2);
+    expect(overflow.every((d) => d <= 1)).toBe(true);
+
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect((await stat(SCREENSHOT)).size).toBeGreaterThan(10_000);

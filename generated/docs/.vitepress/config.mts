@@ -36,9 +36,15 @@ const escapeText = (s: string): string =>
 const escapeVue = (html: string): string => html.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;');
 const allowed = (html: string): boolean => ALLOWED_HTML.some((re) => re.test(html.trim()));
 
+// Reference tables: a long data-structure name (Type column) or sample value breaks where it
+// must instead of widening its column, and the published layout's fixed header widths give way,
+// so the description gets the room and the table does not scroll sideways. Names stay whole.
+const TABLE_CSS = ['.vp-doc td a, .vp-doc td code { overflow-wrap: anywhere; }', '.vp-doc th > div[style] { width: auto !important; }'].join(' ');
+
 export default defineConfig({
   title: site.title,
   lang: site.lang,
+  head: [['style', {}, TABLE_CSS]],
   cleanUrls: true,
   // SDKFORGE_DOCS_CACHE_DIR (relative to where the command runs) keeps the build cache out of
   // the generated folder, which `sdkforge check` compares with a fresh generation.

@@ -8,17 +8,19 @@ import type { DocsIngestResult, PageParser } from './index.js';
 import type { PageResult } from '../reader/read-page.js';
 import { parsePage } from './parse-page.js';
 import { fragmentResult, loadPageSources, unreadableResult, type DocsTree, type PageSource } from './page-sources.js';
+import { sdkforgeBuildHash } from '../../build-hash.js';
 import { CACHE_DIR } from '../../package-assets.js';
 import { DEFAULT_LIMITS, readInputFile } from '../read-input.js';
 
 /**
- * Bump when the page parser's output changes: cached results of older parsers are then ignored.
- * (The cache key also holds the page's content hash, so an edited page is always re-parsed.)
+ * Page results are cached by the page's content hash, under the build of sdkforge that parsed
+ * them (build-hash.ts): an edited page is re-parsed, and so is every page after sdkforge changed.
  */
-export const PARSER_VERSION = 8;
+const PAGES_FILE = 'pages.json';
+const ASSEMBLED_FILE = 'ir.json';
 
 interface CacheFile {
-  version: number;
+  build: string;
   pages: Record<string, { hash: string; result: PageResult }>;
 }
 
@@ -51,8 +53,9 @@ export function pagesParser(options: PagesParserOptions): PageParser {
   };
 
   const parser: PageParser = async (files, tree) => {
-    const cachePath = join(dir, `pages-v${PARSER_VERSION}.json`);
-    const cache = options.cache ? await loadCache(cachePath) : undefined;
+    const cachePath = join(dir, PAGES_FILE);
+    const build = options.cache ? await sdkforgeBuildHash() : '';
+    const cache = options.cache ? await loadCache(cachePath, build) : undefined;
     const { sources, fragments } = load(files, tree);
     const results: (PageResult | undefined)[] = new Array(files.length);
     const todo: number[] = [];
@@ -75,7 +78,7 @@ export function pagesParser(options: PagesParserOptions): PageParser {
       sources.forEach((s, i) => {
         if (!s.unreadable) pages[s.file] = { hash: s.hash, result: results[i]! };
       });
-      await saveJson(cachePath, { version: PARSER_VERSION, pages });
+      await saveJson(cachePath, { build, pages } satisfies CacheFile);
     }
     return results as PageResult[];
   };
@@ -83,13 +86,13 @@ export function pagesParser(options: PagesParserOptions): PageParser {
   if (options.cache) {
     // Warm path: when no page, fragment and override changed, the assembled result is read back
     // whole and no page result is even loaded.
-    const assembledPath = join(dir, `ir-v${PARSER_VERSION}.json`);
+    const assembledPath = join(dir, ASSEMBLED_FILE);
     parser.assembled = {
       async load(files, overrides, tree) {
         const { sources } = load(files, tree);
         const overrideHashes = overrides.map((f) => [f, readOverrideHash(resolve(options.cwd, f), f, texts, maxFileBytes)]);
         const key = createHash('sha1')
-          .update(JSON.stringify([PARSER_VERSION, ...sources.map((s) => [s.file, s.hash]), ...overrideHashes]))
+          .update(JSON.stringify([await sdkforgeBuildHash(), ...sources.map((s) => [s.file, s.hash]), ...overrideHashes]))
           .digest('hex');
         try {
           const data = JSON.parse(await readFile(assembledPath, 'utf8')) as { key: string; result: DocsIngestResult };
@@ -118,10 +121,10 @@ function readOverrideHash(abs: string, display: string, texts: Map<string, strin
   return hashOf(t);
 }
 
-async function loadCache(path: string): Promise<CacheFile | undefined> {
+async function loadCache(path: string, build: string): Promise<CacheFile | undefined> {
   try {
     const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-    return data.version === PARSER_VERSION ? data : undefined;
+    return data.build === build ? data : undefined;
   } catch {
     return undefined;
   }

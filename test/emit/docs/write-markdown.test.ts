@@ -94,5 +94,5 @@ describe('writeMarkdown writes what remark writes', () => {
       }
     }
     expect(compared).toBe(6000);
-  });
+  }, 60_000);
 });
