@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ConfigSchema } from '../generator/config.js';
-import { emitters, ownedFolder } from '../generator/emit/index.js';
+import { ownedFolder, selectEmitters } from '../generator/emit/index.js';
 import type { GeneratedFile } from '../generator/output/files.js';
 import { writeOutput } from '../generator/output/write.js';
 import { ingest } from '../generator/ingest/index.js';
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const ctx = { config: ConfigSchema.parse({}), templatesDir: assets.templatesDir, assets };
   const perEmitterMs: Record<string, number> = {};
   const files: GeneratedFile[] = [];
+  const emitters = selectEmitters()!;
   for (const e of emitters) {
     const t = performance.now();
     files.push(...(await e.emit(result.api, ctx)).files);
