@@ -113,8 +113,9 @@ const named = (names: readonly ({ name: string; isTypeOnly?: boolean; alias?: st
 const quoted = (specifier: string): string => (/^[^'\\\n]*$/.test(specifier) ? `'${specifier}'` : unsupported(`the module specifier ${JSON.stringify(specifier)}`));
 
 function importLine(i: OptionalKind<ImportDeclarationStructure>): string {
-  if (i.defaultImport || i.namespaceImport || i.isTypeOnly || i.attributes) unsupported('a default, namespace or type-only import');
-  return i.namedImports && i.namedImports.length > 0 ? `import { ${named(i.namedImports as never)} } from ${quoted(i.moduleSpecifier)};` : `import ${quoted(i.moduleSpecifier)};`;
+  if (i.defaultImport || i.namespaceImport || i.attributes) unsupported('a default or namespace import');
+  const type = i.isTypeOnly ? 'type ' : '';
+  return i.namedImports && i.namedImports.length > 0 ? `import ${type}{ ${named(i.namedImports as never)} } from ${quoted(i.moduleSpecifier)};` : `import ${quoted(i.moduleSpecifier)};`;
 }
 
 function exportLine(e: OptionalKind<ExportDeclarationStructure>): string {
