@@ -19,7 +19,7 @@ export interface ModelModule {
  * One module per named type: its interface (or type alias) and its `<Type>Schema`. One module
  * each keeps the SDK tree-shakable at the finest grain: a method pulls in only what it reaches.
  */
-export function modelModule(named: NamedType, names: SdkNames, groups: Map<string, number>): ModelModule {
+export function modelModule(named: NamedType, names: SdkNames, groups: Map<string, number>, large: ReadonlySet<string> = new Set()): ModelModule {
   const n = names.types.get(named.name)!;
   const refs = new ModuleRefs(names, groups, (file) => `./${file}.js`, named.name);
   const docs = jsDoc({ description: named.description });
@@ -49,7 +49,8 @@ export function modelModule(named: NamedType, names: SdkNames, groups: Map<strin
 
   const schema = namedTypeSchema(t, named.description, refs);
   // output and input: DTO schemas apply no defaults, so both are the interface
-  const annotation = refs.ownerIsCyclic()
+  // a cycle needs the annotation to type-check, a very large schema to be declared (schema-size.ts)
+  const annotation = refs.ownerIsCyclic() || large.has(named.name)
     ? printType(f.createTypeReferenceNode(f.createQualifiedName(id('z'), 'ZodType'), [f.createTypeReferenceNode(id(n.type)), f.createTypeReferenceNode(id(n.type))]))
     : undefined;
 
