@@ -17,6 +17,20 @@ const MAYBE_OTHER_BLOCK = /^(?: {0,3}(?:[#><[|]|```|~~~)| {4}|\t| {0,3}(?:[-*_] 
  */
 export function proseBlocks(markdown: string): RootContent[] {
   if (markdown.trim() !== '' && !MAYBE_OTHER_BLOCK.test(markdown)) return [{ type: 'html', value: markdown.trim() } satisfies Html];
+  // a structure's description is on every page that shows it: parsed once (pages get copies,
+  // since writing a page may rewrite nodes in place, inert.ts)
+  let blocks = parsedMemo.get(markdown);
+  if (!blocks) {
+    blocks = parsedBlocks(markdown);
+    if (parsedMemo.size > 20_000) parsedMemo.clear();
+    parsedMemo.set(markdown, blocks);
+  }
+  return structuredClone(blocks);
+}
+
+const parsedMemo = new Map<string, RootContent[]>();
+
+function parsedBlocks(markdown: string): RootContent[] {
   const tree = parseMarkdown(markdown);
   const plain = tree.children.every((n) => n.type === 'paragraph' || n.type === 'list');
   if (plain) return [{ type: 'html', value: markdown.trim() } satisfies Html];

@@ -26,8 +26,9 @@ const delegate = (): never => {
 // ASCII punctuation and whitespace: the characters remark's escapes are about (letters, digits
 // and other scripts never are, nor do they change whether a neighbour is escaped).
 const EDGE_SAFE = /[^\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/;
-// Text remark never escapes, wherever it stands (no digit run that could start a list item).
-const NEVER_ESCAPED = /^[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef][A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef ,;'"/$%=+?—–-]*$/;
+// Text remark never escapes, wherever it stands (no digit run that could start a list item; `_`
+// only inside a word, where it cannot start or end emphasis).
+const NEVER_ESCAPED = /^[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef](?:[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef ,;'"/$%=+?—–-]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))*$/;
 
 const textMemo = new Map<string, string>();
 
