@@ -28,14 +28,70 @@ type Docs = (OptionalKind<JSDocStructure> | string)[] | undefined;
 const INDENT = '  ';
 
 /**
+ * The formatter's rule for a brace block (object literal, type literal, block) that spans lines:
+ * a line break after its `{` and before its `}`. The printer leaves `{ key: 'body', properties: [`
+ * on one line when a single-line object holds a multi-line array.
+ */
+function breakMultilineBraces(code: string): string {
+  const open: { at: number; line: number }[] = [];
+  const breakAfter = new Set<number>(); // index of a `{`
+  const breakBefore = new Set<number>(); // index of a `}`
+  let line = 0;
+  let quote = '';
+  let comment = false;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (c === '\n') line++;
+    else if (comment) {
+      if (c === '*' && code[i + 1] === '/') {
+        comment = false;
+        i++;
+      }
+    } else if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '/' && code[i + 1] === '*') {
+      comment = true;
+      i++;
+    } else if (c === '/' && code[i + 1] === '/') {
+      while (i + 1 < code.length && code[i + 1] !== '\n') i++;
+    } else if (c === '{') open.push({ at: i, line });
+    else if (c === '}') {
+      const o = open.pop();
+      if (o && o.line !== line) {
+        if (!/^[ \t]*\n/.test(code.slice(o.at + 1, code.indexOf('\n', o.at) + 1))) breakAfter.add(o.at);
+        if (!/\n[ \t]*$/.test(code.slice(code.lastIndexOf('\n', i), i))) breakBefore.add(i);
+      }
+    }
+  }
+  if (breakAfter.size === 0 && breakBefore.size === 0) return code;
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < code.length; i++) {
+    if (breakBefore.has(i)) {
+      parts.push(code.slice(from, i).trimEnd(), '\n');
+      from = i;
+    } else if (breakAfter.has(i)) {
+      parts.push(code.slice(from, i + 1), '\n');
+      while (code[i + 1] === ' ') i++;
+      from = i + 1;
+    }
+  }
+  parts.push(code.slice(from));
+  return parts.join('');
+}
+
+/**
  * Printed code re-indented as the formatter does it, from the line the text starts on (at
  * `base`): a line is indented one step (two spaces) past the line that opened its innermost
  * open bracket, however many brackets that line opened (`z.union([z.object({`); a line that
  * starts by closing one goes back to that line's indent; a comment's inner lines sit one space
  * past its first line. The TypeScript printer instead indents four spaces per bracket.
  */
-function reindent(code: string, base: string): string {
-  if (!code.includes('\n')) return code;
+function reindent(printed: string, base: string): string {
+  if (!printed.includes('\n')) return printed;
+  const code = breakMultilineBraces(printed);
   const lines = code.split('\n');
   const out: string[] = [lines[0]!];
   const open: number[] = []; // indent of the line each open bracket is on
