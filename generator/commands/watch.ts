@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { compareWithDisk } from '../check/drift.js';
 import { CONFIG_FILE } from '../config.js';
-import { OWNED_FOLDERS } from '../emit/index.js';
+import { ownedFolder, selectEmitters } from '../emit/index.js';
 import { pagesParser } from '../ingest/index.js';
 import { updateInPlace } from '../output/update.js';
 import { CACHE_DIR, projectTemplatesDir } from '../package-assets.js';
@@ -28,6 +28,9 @@ export async function runWatch(options: GenerateOptions, io: CommandIO, signal?:
   const settings = await runSettings(options, io, options.format);
   if (!settings) return EXIT.usage;
   const { config, inputs, outDir } = settings;
+  const selected = selectEmitters(options.only);
+  if (!selected) return code; // runGenerate reported the unknown --only name
+  const owned = selected.map(ownedFolder);
   const out = resolve(io.cwd, outDir);
   const ignored = [out, resolve(io.cwd, CACHE_DIR)];
   const targets = [...inputs.map((p) => resolve(io.cwd, p)), resolve(io.cwd, CONFIG_FILE), projectTemplatesDir(io.cwd)];
@@ -44,11 +47,11 @@ export async function runWatch(options: GenerateOptions, io: CommandIO, signal?:
     const parsePages = pagesParser({ cwd: io.cwd, cache: options.cache !== false });
     parsePages.lastParsed = 0;
     const previous = await previousRelease(io, outDir);
-    const result = await build({ config, inputs, cwd: io.cwd, parsePages, previousRelease: previous.previous });
+    const result = await build({ config, inputs, cwd: io.cwd, parsePages, previousRelease: previous.previous, emitters: selected });
     const diagnostics = [...previous.diagnostics, ...result.diagnostics];
     let rewritten = 0;
     if (exitFor(diagnostics) !== EXIT.usage) {
-      const drift = await compareWithDisk(out, result.files, { owned: OWNED_FOLDERS });
+      const drift = await compareWithDisk(out, result.files, { owned });
       const byPath = new Map(result.files.map((f) => [f.path, f]));
       const write = [...drift.changed.map((c) => c.path), ...drift.added].map((p) => byPath.get(p)!);
       diagnostics.push(...(await updateInPlace(out, { write, remove: drift.removed })));
