@@ -7,7 +7,19 @@ import { emitSdk } from '../../../generator/emit/sdk/index.js';
 import type { ModulePrinter } from '../../../generator/emit/sdk/print-module.js';
 import { ingest } from '../../../generator/ingest/index.js';
 import { packageAssets } from '../../../generator/package-assets.js';
-import { rel, ROOT } from '../../helpers/shared.js';
+import type { Api } from '../../../generator/ir/types.js';
+import { methodTypes, reachableTypes } from '../../../generator/ir/walk.js';
+import { CORPUS_ZH, hasCorpus, rel, ROOT } from '../../helpers/shared.js';
+
+/** The API cut down to its paginated methods (at most `most`) and the types they reach. */
+function paginatedOnly(api: Api, most: number): Api {
+  let left = most;
+  const clients = api.clients
+    .map((c) => ({ ...c, methods: c.methods.filter((m) => m.pagination && left-- > 0) }))
+    .filter((c) => c.methods.length > 0);
+  const reached = new Set(reachableTypes(api, clients.flatMap((c) => c.methods.flatMap(methodTypes))));
+  return { ...api, clients, types: api.types.filter((t) => reached.has(t.name)) };
+}
 
 /**
  * print-module.ts writes each SDK module as ts-morph did (a source file from the structures,
@@ -30,8 +42,8 @@ const viaTsMorph: ModulePrinter = (comment, imports, statements) => {
   return text;
 };
 
-async function expectSameAsTsMorph(inputs: string[], seen?: string[]): Promise<number> {
-  const { api } = await ingest(inputs, { cwd: ROOT, cache: true });
+async function expectSameAsTsMorph(inputs: string[] | Api, seen?: string[]): Promise<number> {
+  const api = Array.isArray(inputs) ? (await ingest(inputs, { cwd: ROOT, cache: true })).api : inputs;
   const assets = packageAssets();
   const ctx = { config: config(), templatesDir: join(ROOT, 'templates'), assets };
   const ours = emitSdk(api, ctx).files;
@@ -44,6 +56,21 @@ async function expectSameAsTsMorph(inputs: string[], seen?: string[]): Promise<n
 }
 
 describe('SDK modules are written as ts-morph wrote them', () => {
+  test.skipIf(!hasCorpus)('the corpus\'s paginated methods (PagedPromise)', async () => {
+    const { api } = await ingest([rel(CORPUS_ZH)], { cwd: ROOT, cache: true });
+    const texts: string[] = [];
+    await expectSameAsTsMorph(paginatedOnly(api, 40), texts);
+    expect(texts.join('\n')).toContain('PagedPromise<');
+    expect(texts.join('\n')).toContain('pagination: {');
+  }, 120_000);
+
+  test('GitHub\'s paginated methods (Link headers)', async () => {
+    const { api } = await ingest([rel(join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json'))], { cwd: ROOT });
+    const texts: string[] = [];
+    await expectSameAsTsMorph(paginatedOnly(api, 30), texts);
+    expect(texts.join('\n')).toContain("kind: 'link'");
+  }, 120_000);
+
   test('docs-input', async () => {
     expect(await expectSameAsTsMorph(['docs-input'])).toBeGreaterThan(10);
   }, 60_000);
