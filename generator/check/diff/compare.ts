@@ -4,6 +4,7 @@ import type { Api, Field, Method, NamedType, Parameter, SourceLocation, TypeRef 
 import { clientClassName, methodMemberNames } from '../../naming/members.js';
 import { accepts, type Resolve } from './type-compat.js';
 import { typeDirections, joinDirections, type Direction } from './usage.js';
+import { compareConstraints, compareErrors, compareSecurity, compareSecuritySchemes, compareSerialization, compareServers, effectiveSecurity, levelFor } from './wire.js';
 
 export type ChangeLevel = 'breaking' | 'non-breaking';
 
@@ -39,30 +40,43 @@ const sideOf = (api: Api): Side => {
   return { api, resolve: (n) => byName.get(n) };
 };
 
-/** Level of a change that breaks callers in `breaksOn` directions only. */
-function levelFor(direction: Direction, breaksOn: { request: boolean; response: boolean }): ChangeLevel {
-  const breaks = direction === 'both' ? breaksOn.request || breaksOn.response : breaksOn[direction];
-  return breaks ? 'breaking' : 'non-breaking';
-}
+/** The subject of changes to the API as a whole (its servers, its security). */
+export const API_SUBJECT = 'API';
 
 /**
- * Every change from `base` to `head`: methods (added, removed, verb, path, parameters, response)
- * and named types (compared once each, in the direction(s) methods use them).
+ * Every change from `base` to `head`: the API's servers and security, methods (added, removed,
+ * verb, path, parameters and how they are serialised, security, servers, response, errors) and
+ * named types (compared once each, in the direction(s) methods use them), constraints included.
  */
 export function compareApis(baseApi: Api, headApi: Api): ApiChange[] {
   const ctx: Ctx = { base: sideOf(baseApi), head: sideOf(headApi), out: [] };
+  compareApiWide(ctx);
   compareMethods(ctx);
   compareNamedTypes(ctx);
   return sortChanges(ctx.out);
 }
 
-function methodIndex(api: Api): Map<string, { method: Method; display: string }> {
-  const out = new Map<string, { method: Method; display: string }>();
+function methodIndex(api: Api): Map<string, { method: Method; display: string; client: string }> {
+  const out = new Map<string, { method: Method; display: string; client: string }>();
   for (const c of api.clients) {
     const members = methodMemberNames(c);
-    for (const m of c.methods) out.set(`${c.name}.${m.id}`, { method: m, display: `${clientClassName(c)}.${members.get(m.id) ?? m.id}` });
+    for (const m of c.methods) out.set(`${c.name}.${m.id}`, { method: m, display: `${clientClassName(c)}.${members.get(m.id) ?? m.id}`, client: c.name });
   }
   return out;
+}
+
+/** Servers, security and schemes of the API itself: reported once, not for every method that inherits them. */
+function compareApiWide(ctx: Ctx): void {
+  const a = ctx.base.api;
+  const b = ctx.head.api;
+  const at = (kind: string, level: ChangeLevel, message: string): void => {
+    ctx.out.push({ kind, level, subject: API_SUBJECT, message });
+  };
+  compareServers(a.servers ?? [], b.servers ?? [], at);
+  compareSecurity(a.security ?? [], b.security ?? [], at);
+  compareSecuritySchemes(a.securitySchemes ?? [], b.securitySchemes ?? [], (name, kind, level, message) => {
+    ctx.out.push({ kind, level, subject: API_SUBJECT, path: `security scheme ${name}`, message });
+  });
 }
 
 function compareMethods(ctx: Ctx): void {
@@ -79,7 +93,29 @@ function compareMethods(ctx: Ctx): void {
       continue;
     }
     compareMethod(ctx, b.method, h.method, h.display);
+    compareMethodWire(ctx, b, h);
   }
+}
+
+/**
+ * A method's own servers and security (where either version has its own, or its client's),
+ * and its documented errors.
+ */
+function compareMethodWire(ctx: Ctx, b: { method: Method; client: string }, h: { method: Method; display: string; client: string }): void {
+  const locs = { base: b.method.source, head: h.method.source };
+  const push = (path: string) => (kind: string, level: ChangeLevel, message: string): void => {
+    ctx.out.push({ kind, level, subject: h.display, path, message, ...locs });
+  };
+  if (b.method.servers || h.method.servers) {
+    compareServers(b.method.servers ?? ctx.base.api.servers ?? [], h.method.servers ?? ctx.head.api.servers ?? [], push('servers'));
+  }
+  const own = (api: Api, client: string, m: Method): boolean => m.security !== undefined || api.clients.find((c) => c.name === client)?.security !== undefined;
+  if (own(ctx.base.api, b.client, b.method) || own(ctx.head.api, h.client, h.method)) {
+    compareSecurity(effectiveSecurity(ctx.base.api, b.client, b.method), effectiveSecurity(ctx.head.api, h.client, h.method), push('security'));
+  }
+  compareErrors(b.method.errors ?? [], h.method.errors ?? [], push('errors'), (x, y) => {
+    compareType(ctx, x.type, y.type, 'response', h.display, `error ${y.status}`, { base: x.source, head: y.source });
+  });
 }
 
 function compareMethod(ctx: Ctx, a: Method, b: Method, subject: string): void {
@@ -125,6 +161,11 @@ function compareParameters(ctx: Ctx, a: Parameter[], b: Parameter[], subject: st
         head: q.source,
       });
     }
+    if (p) {
+      compareSerialization(p, q, (kind, level, message) => {
+        ctx.out.push({ kind, level, subject, path: `parameter ${q.name}`, message: `parameter "${q.name}": ${message}`, direction: 'request', base: p.source, head: q.source });
+      });
+    }
   }
   compareFields(ctx, a, b, 'request', subject, 'parameter', '');
 }
@@ -167,7 +208,7 @@ function compareFields(ctx: Ctx, a: readonly Field[], b: readonly Field[], direc
 }
 
 /** `parameter x`, `response.data`, `request body` as they are; a bare path is a DTO's field. */
-const placeName = (path: string): string => (/^(parameter |response|request body)/.test(path) ? path : `field ${path}`);
+const placeName = (path: string): string => (/^(parameter |response|request body|error )/.test(path) ? path : `field ${path}`);
 
 const show = (v: unknown): string => (v === undefined ? '(none)' : JSON.stringify(v));
 
@@ -198,7 +239,10 @@ function compareType(
     return;
   }
   if (a.kind === 'object' && b.kind === 'object') return compareFields(ctx, a.fields, b.fields, direction, subject, 'field', path);
-  if (a.kind === 'array' && b.kind === 'array') return compareType(ctx, a.items, b.items, direction, subject, `${path}[]`, locs, seen);
+  if (a.kind === 'array' && b.kind === 'array') {
+    compareConstraints(a.constraints, b.constraints, direction, push);
+    return compareType(ctx, a.items, b.items, direction, subject, `${path}[]`, locs, seen);
+  }
   if (a.kind === 'map' && b.kind === 'map') return compareType(ctx, a.values, b.values, direction, subject, `${path}{}`, locs, seen);
   if (a.kind === 'enum' && b.kind === 'enum' && a.base === b.base) {
     const va = new Set(a.values.map((v) => v.value));
@@ -211,7 +255,8 @@ function compareType(
     if (added.length > 0) push('enum-value-added', 'non-breaking', `enum value(s) ${added.map(show).join(', ')} added`);
     return;
   }
-  if (describeType(a) !== describeType(b)) typeChanged(ctx, a, b, direction, push);
+  if (describeType(a) !== describeType(b)) return typeChanged(ctx, a, b, direction, push);
+  if ((a.kind === 'string' || a.kind === 'number' || a.kind === 'integer') && a.kind === b.kind) compareConstraints(a.constraints, b.constraints, direction, push);
 }
 
 function typeChanged(ctx: Ctx, a: TypeRef, b: TypeRef, direction: Direction, push: (kind: string, level: ChangeLevel, message: string) => void): void {
