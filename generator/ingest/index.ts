@@ -14,6 +14,8 @@ import { ingestSpecs } from './specs.js';
 import { applyProfile, type LocatedProfile } from './profile.js';
 
 export type { PageParser } from './docs/index.js';
+/** A docs page's text → the page model (for tools that look at a page's blocks, such as lint). */
+export { pageModel } from './docs/parse-page.js';
 /** The cached page parser, for a command that ingests the same pages twice in one run. */
 export { pagesParser };
 

@@ -7,11 +7,11 @@ import type { Diagnostic } from '../diagnostics/types.js';
 import { OVERRIDES_FILE } from './docs/overrides.js';
 import { checkInputFile, DEFAULT_LIMITS, isInside, type InputLimits } from './read-input.js';
 import { diagnostic } from '../diagnostics/collector.js';
-import { SYNTAXES, syntaxFor } from './syntax/index.js';
+import { isPageFile, SYNTAXES } from './syntax/index.js';
 
 /** The inputs of a run, sorted into what each ingester reads. Paths are cwd-relative, `/`-separated. */
 export interface ResolvedInputs {
-  /** Docs pages, in any syntax of syntax/ (markdown, …). */
+  /** Docs pages, in any syntax of syntax/ (markdown, HTML, copied text). */
   pages: string[];
   /** Overrides files (http-overrides.json) beside the pages. */
   overrides: string[];
@@ -28,8 +28,8 @@ const INGESTERS: readonly { kind: keyof ResolvedInputs; accepts: (file: string) 
   { kind: 'overrides', accepts: (f) => basename(f) === OVERRIDES_FILE, folderGlobs: [`**/${OVERRIDES_FILE}`] },
   {
     kind: 'pages',
-    // .txt: text saved from a page; read in the syntax its content has (markdown today)
-    accepts: (f) => syntaxFor(f) !== undefined || /\.txt$/i.test(f),
+    // markdown, HTML and copied text; a .txt page is read in the syntax its content has
+    accepts: isPageFile,
     folderGlobs: SYNTAXES.flatMap((s) => s.extensions.map((e) => `**/*${e}`)),
   },
   { kind: 'specs', accepts: (f) => /\.(json|ya?ml)$/i.test(f), folderGlobs: [] },

@@ -257,9 +257,14 @@ export interface Envelope {
   source: SourceLocation;
 }
 
+/** The syntax a docs page was written in. */
+export type DocFormat = 'markdown' | 'html' | 'text';
+
 /** The page(s) a method is documented on: one per language edition for docs input. */
 export interface DocRef {
   file: string;
+  /** How the page was written: markdown source, a rendered HTML page, or text copied from one. */
+  format?: DocFormat;
   /** The method name exactly as written on that page (`ManagementClient.getUserMfaInfo`). */
   writtenName?: string;
   language?: string;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import { parsePageSyntax } from '../../ingest/syntax/index.js';
+import { pageModel } from '../../ingest/index.js';
 import { jsonEqual } from '../../ir/json.js';
 import type { JsonValue, SourceLocation } from '../../ir/types.js';
 
@@ -26,7 +26,7 @@ export class SampleLocator {
   async locate(file: string, sample: JsonValue): Promise<LocatedSample | undefined> {
     const text = await this.read(file);
     if (text === undefined) return undefined;
-    for (const b of parsePageSyntax(file, text).blocks) {
+    for (const b of pageModel(file, text).blocks) {
       if (b.kind !== 'code' || !(b.lang === 'json' || b.lang === '' || b.lang === 'js')) continue;
       let value: unknown;
       try {

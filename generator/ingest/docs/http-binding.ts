@@ -3,7 +3,7 @@ import { diagnostic } from '../../diagnostics/collector.js';
 import type { ParameterPlacement } from '../../formats/parameter-rows.js';
 import type { Field, HttpBinding, ParameterLocation, SourceLocation } from '../../ir/types.js';
 import { PAGE_EVIDENCE_ORDER, describeTrace, type VerbTrace } from '../reader/verb-evidence.js';
-import { isQueryable, verbRule } from './http-rule.js';
+import { isQueryable, verbRule, type PathRule } from './http-rule.js';
 
 /** One page of a method, with what it says about where the parameters travel. */
 export interface PageTraces {
@@ -34,8 +34,9 @@ export function decideHttpBinding(
   pages: readonly PageTraces[],
   source: SourceLocation,
   diagnostics: Diagnostic[],
+  pathRule: PathRule = 'api-v3-file-name',
 ): { http: HttpBinding; location: ParameterLocation } {
-  const pathOrigin = { kind: 'rule' as const, rule: 'api-v3-file-name', source };
+  const pathOrigin = { kind: 'rule' as const, rule: pathRule, source };
   const path = `/api/v3/${fileStem}`;
   const bind = (placement: ParameterPlacement, verbOrigin: HttpBinding['verbOrigin']) => ({
     http: { verb: placement === 'query' ? ('GET' as const) : ('POST' as const), path, verbOrigin, pathOrigin },

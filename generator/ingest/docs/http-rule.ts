@@ -6,7 +6,8 @@ import type { Field, TypeRef } from '../../ir/types.js';
  * paths"). The IR records which part fired:
  *
  * - path `api-v3-file-name`: `/api/v3/` + the page's file name (`get-user-mfa-info.md` →
- *   `/api/v3/get-user-mfa-info`);
+ *   `/api/v3/get-user-mfa-info`); `api-v3-method-name` for a page outside the published layout
+ *   (a saved or copied page named `000_52f5.txt`): the method name in kebab case;
  * - verb `query-name-scalar-params` → GET: the name reads as a query (first word get, list,
  *   check, is, has, search, ...) and every parameter is a scalar or an array of scalars;
  * - verb `required-list-in-body` → POST: such a query whose subject is a required list
@@ -22,6 +23,9 @@ import type { Field, TypeRef } from '../../ir/types.js';
  * Known exceptions are fixed by the overrides file (`http-overrides.json`).
  */
 export const QUERY_VERBS = new Set(['get', 'list', 'check', 'is', 'has', 'search', 'find', 'query', 'export', 'count', 'exists', 'fetch']);
+
+/** `api-v3-method-name`: a page outside the published layout, whose file name says nothing. */
+export type PathRule = 'api-v3-file-name' | 'api-v3-method-name';
 
 export type VerbRule = 'query-name-scalar-params' | 'required-list-in-body' | 'default-post';
 

@@ -25,7 +25,14 @@ export interface MergedPages {
  * casing differs per language and sometimes its words too (MiniProgram / Miniprogram), so the
  * file is the safer key. Pages outside the published layout fall back to the name.
  */
-const methodKey = (m: PageMethod): string => `${m.client}/${m.path.stem || m.words.join('_')}`;
+const methodKey = (m: PageMethod): string => `${m.client}/${layoutStem(m) ?? kebabCase(m.words)}`;
+
+/**
+ * The file name is the API path's last segment only in the published layout
+ * (`<client>/<category>/<segment>.md`); a page saved elsewhere (`page.html`, a copied
+ * `000_52f5.txt`) is named by its method instead.
+ */
+const layoutStem = (m: PageMethod): string | undefined => (m.path.client && m.path.stem ? m.path.stem : undefined);
 
 /**
  * Merges the pages of one API into methods and named types. The pages of one method in several
@@ -103,7 +110,7 @@ function mergeMethod(group: MethodPage[], diagnostics: Diagnostic[]): Method {
   const words = primary.words;
   const docs: DocRef[] = ordered
     .map((p) => {
-      const ref: DocRef = { file: p.file };
+      const ref: DocRef = { file: p.file, format: p.format };
       if (p.method.writtenName) ref.writtenName = p.method.writtenName;
       if (p.method.path.language) ref.language = p.method.path.language;
       return ref;
@@ -128,7 +135,8 @@ function mergeMethod(group: MethodPage[], diagnostics: Diagnostic[]): Method {
   if (primary.path.category) method.category = primary.path.category;
   if (primary.sample !== undefined) method.response.sample = primary.sample;
   const traces = ordered.map((p) => ({ file: p.file, traces: p.method.verbTraces ?? [] }));
-  const { http, location } = decideHttpBinding(words, primary.path.stem || kebabCase(words), allParams, traces, primary.source, diagnostics);
+  const stem = ordered.map((p) => layoutStem(p.method)).find((x) => x !== undefined);
+  const { http, location } = decideHttpBinding(words, stem ?? kebabCase(words), allParams, traces, primary.source, diagnostics, stem === undefined ? 'api-v3-method-name' : 'api-v3-file-name');
   method.http = http;
   method.parameters = allParams.map((p): Parameter => ({ ...p, in: location }));
   return method;

@@ -65,7 +65,7 @@ export function loadPageSources(
       continue;
     }
     const text = got.text;
-    const markdown = (syntaxFor(file)?.format ?? 'markdown') === 'markdown';
+    const markdown = syntaxFor(file, text).format === 'markdown';
     if (!markdown || !hasIncludes(text)) {
       sources.push({ file, text, hash: hashOf(text) });
       continue;
@@ -79,7 +79,7 @@ export function loadPageSources(
 }
 
 /** The result that stands for a page that could not be read: its diagnostic, nothing else. */
-export const unreadableResult = (file: string, why: Diagnostic): PageResult => ({ file, format: syntaxFor(file)?.format ?? 'text', kind: 'skipped', types: [], diagnostics: [why] });
+export const unreadableResult = (file: string, why: Diagnostic): PageResult => ({ file, format: syntaxFor(file, '').format, kind: 'skipped', types: [], diagnostics: [why] });
 
 /** The result that stands for a fragment: a file other pages include is not a page of its own. */
-export const fragmentResult = (file: string): PageResult => ({ file, format: syntaxFor(file)?.format ?? 'markdown', kind: 'fragment', types: [], diagnostics: [] });
+export const fragmentResult = (file: string): PageResult => ({ file, format: syntaxFor(file, '').format, kind: 'fragment', types: [], diagnostics: [] });

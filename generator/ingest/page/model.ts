@@ -9,14 +9,19 @@
  * inline markup into it once (see page/inline.ts for the readers of that form).
  */
 
-/** The syntax a page was written in; kept in the IR's sources. */
-export type PageFormat = 'markdown' | 'html' | 'text';
+import type { Diagnostic } from '../../diagnostics/types.js';
+import type { DocFormat } from '../../ir/types.js';
+
+/** The syntax a page was written in; kept in the IR's sources (`DocRef.format`). */
+export type PageFormat = DocFormat;
 
 export interface Page {
   /** Path relative to the working directory, `/`-separated. */
   file: string;
   format: PageFormat;
   blocks: Block[];
+  /** What the syntax module could only guess (a copied row whose cells it could not tell apart for sure). */
+  diagnostics?: Diagnostic[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { anchorTargets, cellPlain, stripInvisible } from '../page/inline.js';
 import type { ColumnKey } from './headers.js';
+import { TYPE_WORDS } from './type-column.js';
 import { readRequired } from './values.js';
 
 /**
@@ -31,7 +32,7 @@ export type CellKind =
   | 'prose';
 
 /** Type words a Type cell holds (type-column.ts reads them; `[]` suffixes allowed). */
-const TYPE_WORDS = new Set(['string', 'str', 'number', 'float', 'double', 'integer', 'int', 'long', 'boolean', 'bool', 'object', 'any', 'map', 'array', 'list', 'enum']);
+const TYPES = new Set(TYPE_WORDS);
 
 /** PascalCase with at least two humps (`ValueType`, `CreateUserReqDto`): a DTO's name, not a word. */
 const DTO_NAME = /^[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+$|^[A-Z][A-Za-z0-9]*Dto$/;
@@ -45,7 +46,7 @@ export function cellKind(raw: string, knownTypes: ReadonlySet<string> = new Set(
   if (text === '') return 'empty';
   if (text === '-' || text === '—') return 'dash';
   const bare = text.replace(/(\[\])+$/, '');
-  if (TYPE_WORDS.has(bare.toLowerCase()) || knownTypes.has(bare) || DTO_NAME.test(bare)) return 'type';
+  if (TYPES.has(bare.toLowerCase()) || knownTypes.has(bare) || DTO_NAME.test(bare)) return 'type';
   if (readRequired(text) !== undefined) return 'flag';
   if (/^-?\d+(\.\d+)?$/.test(text) || text === 'true' || text === 'false') return 'literal';
   if (/^[\p{L}\p{N}_.:/@-]+$/u.test(text) && !/[\u3000-\u9fff\uff00-\uffef]/.test(text)) return 'identifier';

@@ -32,6 +32,9 @@ const HEADER_WORDS: Record<string, ColumnKey> = {
   示例: 'example',
 };
 
+/** Every header text a column is known by (lower case), for splitting headers that ran together. */
+export const HEADER_TEXTS: readonly string[] = Object.keys(HEADER_WORDS);
+
 export function columnKey(headerCell: string): ColumnKey | undefined {
   const text = cellPlain(headerCell)
     .toLowerCase()

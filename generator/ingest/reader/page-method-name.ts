@@ -31,7 +31,8 @@ export function readPageMethodName(
   const { file, nameSection, title, path } = page;
   const titleAt: SourceLocation = { file: title?.file ?? file, line: title?.line ?? 1, column: 1 };
   const mismatch = (name: PageMethodName): PageMethodName => {
-    if (path.stem && kebabCase(name.words) !== path.stem.toLowerCase()) report('md-file-name-mismatch', `file name "${path.stem}" does not match method ${name.writtenName}`, name.source);
+    // only the published layout's file name names the method; a saved copy's (000_52f5.txt) says nothing
+    if (path.client && path.stem && kebabCase(name.words) !== path.stem.toLowerCase()) report('md-file-name-mismatch', `file name "${path.stem}" does not match method ${name.writtenName}`, name.source);
     return name;
   };
   if (nameSection) {

@@ -6,7 +6,7 @@ export interface PagePath {
   client?: string;
   clientFolder?: string;
   category?: string;
-  /** File name without `.md`. */
+  /** File name without its extension (`.md`, `.html`, `.txt`, ...). */
   stem: string;
 }
 
@@ -18,7 +18,7 @@ const CLIENT_FOLDERS: Record<string, string> = {
 
 export function readPagePath(file: string): PagePath {
   const parts = file.split('/');
-  const stem = (parts[parts.length - 1] ?? '').replace(/\.(md|markdown|txt)$/i, '');
+  const stem = (parts[parts.length - 1] ?? '').replace(/\.(md|markdown|txt|text|html?)$/i, '');
   const out: PagePath = { stem };
   const ci = parts.findIndex((p, i) => i < parts.length - 1 && CLIENT_FOLDERS[p] !== undefined);
   if (ci >= 0) {

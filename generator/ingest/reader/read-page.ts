@@ -78,7 +78,7 @@ const isBanner = (text: string): boolean => /^\s*(>|<LastUpdated|<!--|\{\{)/.tes
 /** Reads one page (in any syntax, see syntax/) into what it says about a method and its types. */
 export function readPage(page: Page): PageResult {
   const { file, format } = page;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...(page.diagnostics ?? [])];
   const report = (code: DiagnosticCode, message: string, location: SourceLocation): void => {
     diagnostics.push(diagnostic(code, message, location));
   };

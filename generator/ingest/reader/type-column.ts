@@ -17,6 +17,9 @@ const PRIMITIVES: Record<string, TypeRef> = {
   map: { kind: 'map', values: { kind: 'unknown' } },
 };
 
+/** The words a Type cell starts with when it names no data structure. */
+export const TYPE_WORDS: readonly string[] = [...Object.keys(PRIMITIVES), 'array', 'list', 'enum'];
+
 export type TypeReading =
   | { ok: true; type: TypeRef; arrayWithoutItems?: boolean; declaredEnum?: boolean }
   | { ok: false; text: string };

@@ -65,10 +65,16 @@ function parseJson(text: string): ValueReading | undefined {
   return nestingProblem(value) ? { ok: 'too-deep' } : { ok: true, value };
 }
 
+const REQUIRED_YES = ['yes', 'y', 'true', 'required', '是', '必填', '必须'];
+const REQUIRED_NO = ['no', 'n', 'false', 'optional', '否', '选填', '非必填', '-', ''];
+
+/** The words of a Required cell (lower case, without the empty cell). */
+export const REQUIRED_WORDS: readonly string[] = [...REQUIRED_YES, ...REQUIRED_NO].filter((w) => w !== '');
+
 /** Reads a Required cell: yes/no in English and Chinese. */
 export function readRequired(raw: string): boolean | undefined {
   const t = cellPlain(raw).toLowerCase().replace(/[.。]$/, '');
-  if (['yes', 'y', 'true', 'required', '是', '必填', '必须'].includes(t)) return true;
-  if (['no', 'n', 'false', 'optional', '否', '选填', '非必填', '-', ''].includes(t)) return false;
+  if (REQUIRED_YES.includes(t)) return true;
+  if (REQUIRED_NO.includes(t)) return false;
   return undefined;
 }

@@ -190,3 +190,15 @@ export function scanBlocks(source: string): Block[] {
   flushPara();
   return blocks;
 }
+
+const DELIMITER_LINE = /^ {0,3}\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$/;
+
+/**
+ * Whether a plain-text file is markdown source: it has a fenced code block, a table delimiter row
+ * on its own line, or a `##` section heading. Text copied from a rendered page has none of these
+ * (a copied `# comment` of sample code is not enough).
+ */
+export function looksLikeMarkdown(text: string): boolean {
+  const lines = text.split(/\r?\n/, 2000);
+  return lines.some((l) => FENCE.test(l) || DELIMITER_LINE.test(l) || /^ {0,3}#{2,6}[ \t]+\S/.test(l));
+}
