@@ -6,6 +6,7 @@ import { generalCodes } from './codes/general.js';
 import { irCodes } from './codes/ir.js';
 import { markdownCodes } from './codes/markdown.js';
 import { openapiCodes } from './codes/openapi.js';
+import { pageCodes } from './codes/pages.js';
 import { releaseCodes } from './codes/release.js';
 
 /**
@@ -15,6 +16,7 @@ import { releaseCodes } from './codes/release.js';
 export const catalog = {
   ...generalCodes,
   ...markdownCodes,
+  ...pageCodes,
   ...irCodes,
   ...emitCodes,
   ...openapiCodes,

@@ -4,14 +4,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { glob } from 'tinyglobby';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../generator/config.js';
 import { build } from '../../generator/pipeline.js';
-import { ROOT, writeFiles } from '../emit/docs/round-trip-helpers.js';
 import { CORPUS_ZH, hasCorpus, rel } from '../helpers/shared.js';
+import { comparable, ROOT, writeFiles } from '../emit/docs/round-trip-helpers.js';
+import { ingest, pageModel } from '../../generator/ingest/index.js';
+import { vitepressRenderer } from '../helpers/vitepress-render.js';
 
 /**
  * The docs site, end to end: docs-input → pages → VitePress build → served on 127.0.0.1 →
@@ -220,4 +223,24 @@ describe.skipIf(!hasChromium)('docs site in Chromium', () => {
     expect(await subject.isVisible()).toBe(true);
     expect(await content.locator('td > code', { hasText: /^\{\{client_name\}\}$/ }).first().isVisible()).toBe(true);
   }, 60_000);
+  test('the built pages read back as the same IR as the site\'s markdown pages', async () => {
+    const md = await ingest([relative(ROOT, join(WORK, 'out/docs'))], { cwd: ROOT });
+    const html = await ingest([relative(ROOT, join(WORK, 'dist'))], { cwd: ROOT });
+    const methods = (r: typeof md) => r.api.clients.flatMap((c) => c.methods);
+    expect(methods(html).length).toBe(methods(md).length);
+    expect(methods(html).every((m) => m.docs.every((d) => d.format === 'html'))).toBe(true);
+    expect(comparable(html.api)).toEqual(comparable(md.api));
+  });
+
+  test('a page rendered without a build (the corpus HTML round trip) reads as the built page', async () => {
+    const render = await vitepressRenderer(join(WORK, 'out/docs'));
+    const pages = (await glob('**/*.md', { cwd: join(WORK, 'out/docs') })).sort();
+    expect(pages.length).toBeGreaterThan(4);
+    const blocks = (file: string, text: string) => JSON.stringify(pageModel(file, text).blocks, (k, v) => (k === 'line' || k === 'column' || k === 'columns' ? undefined : v));
+    for (const p of pages) {
+      const built = await readFile(join(WORK, 'dist', p.replace(/\.md$/, '.html')), 'utf8');
+      const rendered = render(await readFile(join(WORK, 'out/docs', p), 'utf8'), p);
+      expect(blocks('page.html', rendered), p).toBe(blocks('page.html', built));
+    }
+  });
 });

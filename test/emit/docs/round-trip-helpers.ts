@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { vitepressRenderer, writeHtmlPages } from '../../helpers/vitepress-render.js';
 import { packageAssets } from '../../../generator/package-assets.js';
 import { dirname, join, relative } from 'node:path';
 import { ConfigSchema, type Config } from '../../../generator/config.js';
@@ -36,14 +37,10 @@ export function comparable(value: unknown): unknown {
   return value;
 }
 
-export interface RoundTrip {
+export interface RoundTrip extends Comparison {
   first: IngestResult;
   second: IngestResult;
   files: GeneratedFile[];
-  /** Method keys (`Client.id`) whose comparable IR differs, with the differing keys. */
-  differing: { key: string; fields: string[] }[];
-  identical: number;
-  typesDiffering: string[];
 }
 
 const methodKey = (m: Method): string => `${m.client}.${m.id}`;
@@ -54,9 +51,44 @@ export async function roundTrip(inputs: string[], outDir: string, cfg: Config = 
   const emitted = await emitDocs(first.api, { config: cfg, templatesDir: join(ROOT, 'templates'), assets: packageAssets() });
   writeFiles(outDir, emitted.files);
   const second = await ingest([relative(ROOT, join(outDir, 'docs'))], { cwd: ROOT });
+  return { first, second, files: emitted.files, ...compareApis(first.api, second.api) };
+}
+
+export interface HtmlRoundTrip extends Comparison {
+  /** The site's markdown pages read back (RoundTrip.second) and its HTML pages read back. */
+  markdown: IngestResult;
+  html: IngestResult;
+  pages: number;
+}
+
+/**
+ * The docs site of a round trip (its markdown pages in `outDir/docs`) rendered to HTML as
+ * VitePress renders it (`outDir/html`), read back and compared with its markdown pages read back.
+ */
+export async function htmlRoundTrip(r: RoundTrip, outDir: string): Promise<HtmlRoundTrip> {
+  const render = await vitepressRenderer(join(outDir, 'docs'));
+  const htmlDir = join(outDir, 'html');
+  rmSync(htmlDir, { recursive: true, force: true });
+  const pages = writeHtmlPages(
+    render,
+    r.files.filter((f) => f.path.startsWith('docs/')).map((f) => ({ path: f.path.slice('docs/'.length), contents: String(f.contents) })),
+    htmlDir,
+  );
+  const html = await ingest([relative(ROOT, htmlDir)], { cwd: ROOT });
+  return { markdown: r.second, html, pages, ...compareApis(r.second.api, html.api) };
+}
+
+interface Comparison {
+  /** Method keys (`Client.id`) whose comparable IR differs, with the differing keys. */
+  differing: { key: string; fields: string[] }[];
+  identical: number;
+  typesDiffering: string[];
+}
+
+function compareApis(firstApi: Api, secondApi: Api): Comparison {
   const methods = (api: Api) => new Map(api.clients.flatMap((c) => c.methods.map((m) => [methodKey(m), m] as const)));
-  const a = methods(first.api);
-  const b = methods(second.api);
+  const a = methods(firstApi);
+  const b = methods(secondApi);
   const differing: RoundTrip['differing'] = [];
   let identical = 0;
   for (const key of new Set([...a.keys(), ...b.keys()])) {
@@ -72,8 +104,8 @@ export async function roundTrip(inputs: string[], outDir: string, cfg: Config = 
     if (fields.length === 0) identical++;
     else differing.push({ key, fields });
   }
-  const ta = new Map(first.api.types.map((t) => [t.name, JSON.stringify(comparable(t))]));
-  const tb = new Map(second.api.types.map((t) => [t.name, JSON.stringify(comparable(t))]));
+  const ta = new Map(firstApi.types.map((t) => [t.name, JSON.stringify(comparable(t))]));
+  const tb = new Map(secondApi.types.map((t) => [t.name, JSON.stringify(comparable(t))]));
   const typesDiffering = [...new Set([...ta.keys(), ...tb.keys()])].filter((n) => ta.get(n) !== tb.get(n)).sort();
-  return { first, second, files: emitted.files, differing, identical, typesDiffering };
+  return { differing, identical, typesDiffering };
 }

@@ -1,12 +1,23 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ROOT, roundTrip } from './round-trip-helpers.js';
+import { htmlRoundTrip, ROOT, roundTrip, type RoundTrip } from './round-trip-helpers.js';
 
 /**
  * Reading the emitted pages back with the markdown ingester gives the input's IR (modulo
  * `source` locations and docs file refs), method by method and type by type.
+ *
+ * And the docs site's pages as HTML (rendered as VitePress renders them, in the chrome of a built
+ * page: test/helpers/vitepress-render.ts) read back as the same IR as its markdown pages.
  */
+
+/** One markdown round trip per input, shared by its markdown and HTML tests. */
+const trips = new Map<string, Promise<RoundTrip>>();
+const trip = (input: string, name: string): Promise<RoundTrip> => {
+  let t = trips.get(name);
+  if (!t) trips.set(name, (t = roundTrip([input], out(name))));
+  return t;
+};
 
 const GENAUTH_EN = join(ROOT, '../shared/corpus/genauth-en');
 const AUTHING = join(ROOT, '../shared/corpus/authing-docs-v3');
@@ -18,7 +29,7 @@ const out = (name: string) => join(ROOT, 'test/.tmp/docs-round-trip', name);
 
 describe('docs pages round trip', () => {
   test('docs-input: every method and type reads back identical', async () => {
-    const r = await roundTrip(['docs-input'], out('docs-input'));
+    const r = await trip('docs-input', 'docs-input');
     expect(r.first.api.clients.flatMap((c) => c.methods)).toHaveLength(4);
     expect(r.differing).toEqual([]);
     expect(r.identical).toBe(4);
@@ -29,20 +40,36 @@ describe('docs pages round trip', () => {
     expect(r.second.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
+  test('docs-input: the site as HTML reads back as its markdown', async () => {
+    const h = await htmlRoundTrip(await trip('docs-input', 'docs-input'), out('docs-input'));
+    expect(h.differing).toEqual([]);
+    expect(h.identical).toBe(4);
+    expect(h.typesDiffering).toEqual([]);
+    expect(h.html.api.clients.flatMap((c) => c.methods.flatMap((m) => m.docs.map((d) => d.format)))).toEqual(['html', 'html', 'html', 'html']);
+    expect(h.html.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  }, 60_000);
+
   describe.skipIf(!hasEn)('corpus genauth-en (English edition, with fused rows)', () => {
     test('every method and type reads back identical; the fused rows are repaired', async () => {
-      const r = await roundTrip(['../shared/corpus/genauth-en'], out('genauth-en'));
+      const r = await trip('../shared/corpus/genauth-en', 'genauth-en');
       expect(r.first.diagnostics.some((d) => d.code === 'md-table-fused-row')).toBe(true);
       expect(r.second.diagnostics.some((d) => d.code === 'md-table-fused-row')).toBe(false);
       expect(r.differing).toEqual([]);
       expect(r.identical).toBe(r.first.api.clients.flatMap((c) => c.methods).length);
       expect(r.typesDiffering).toEqual([]);
     });
+
+    test('the site as HTML reads back as its markdown', async () => {
+      const h = await htmlRoundTrip(await trip('../shared/corpus/genauth-en', 'genauth-en'), out('genauth-en'));
+      expect(h.differing).toEqual([]);
+      expect(h.identical).toBe(h.markdown.api.clients.flatMap((c) => c.methods).length);
+      expect(h.typesDiffering).toEqual([]);
+    }, 60_000);
   });
 
   describe.skipIf(!hasAuthing)('corpus authing-docs-v3 (2,850 Chinese pages, 6 SDK languages)', () => {
     test('all but a few explained methods read back identical', async () => {
-      const r = await roundTrip(['../shared/corpus/authing-docs-v3'], out('authing-docs-v3'));
+      const r = await trip('../shared/corpus/authing-docs-v3', 'authing-docs-v3');
       const methods = r.first.api.clients.flatMap((c) => c.methods).length;
       console.log(`authing-docs-v3 round trip: ${r.identical}/${methods} methods identical, ${r.differing.length} differing, ${r.typesDiffering.length}/${r.first.api.types.length} types differing`);
       expect(r.first.api.language).toBe('zh');
@@ -76,5 +103,16 @@ describe('docs pages round trip', () => {
       expect(lost).toEqual([]);
       expect(r.first.api.clients.flatMap((c) => c.methods).filter((m) => m.http.verbOrigin.kind === 'evidence').length).toBeGreaterThan(400);
     }, 120_000);
+
+    test('the site as HTML reads back as its markdown, but for a link VitePress rewrites', async () => {
+      const h = await htmlRoundTrip(await trip('../shared/corpus/authing-docs-v3', 'authing-docs-v3'), out('authing-docs-v3'));
+      const methods = h.markdown.api.clients.flatMap((c) => c.methods).length;
+      console.log(`authing-docs-v3 HTML round trip: ${h.pages} pages, ${h.identical}/${methods} methods identical to the markdown's, ${h.typesDiffering.length} types differing`);
+      // revoke_token's description links to `./introspect-token.md`; VitePress (cleanUrls) renders
+      // the link as `./introspect-token`, so the page's HTML no longer says `.md`
+      expect(h.differing).toEqual([{ key: 'AuthenticationClient.revoke_token', fields: ['description'] }]);
+      expect(h.identical).toBe(methods - 1);
+      expect(h.typesDiffering).toEqual([]);
+    }, 180_000);
   });
 });

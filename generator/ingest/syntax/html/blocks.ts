@@ -154,7 +154,9 @@ function readRow(tr: Element): TableRow {
       columns.push(columnOf(c));
     }
   }
-  return { cells, columns, line: lineOf(tr), leadingPipe: true };
+  // a row has one line in the page model: its first cell's, where the Name (the field's source) is
+  const first = tr.children.find((c) => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+  return { cells, columns, line: lineOf(first ?? tr), leadingPipe: true };
 }
 
 /**

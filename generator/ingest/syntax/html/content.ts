@@ -38,7 +38,7 @@ export function textContent(node: Element | Root): string {
 }
 
 /** Deeper nesting than any page needs is ignored (input is untrusted; the walk is recursive). */
-export const MAX_DEPTH = 200;
+export const MAX_DEPTH = 1000;
 
 /** Whether an element is chrome: navigation, hidden text, a heading's permalink. */
 export function isChrome(el: Element): boolean {

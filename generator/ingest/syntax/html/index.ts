@@ -1,4 +1,6 @@
+import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { diagnostic } from '../../../diagnostics/collector.js';
 import type { Page } from '../../page/model.js';
 import { readBlocks } from './blocks.js';
 import { contentRoot } from './content.js';
@@ -10,7 +12,14 @@ import { contentRoot } from './content.js';
  * (parse5, the HTML standard's parser), so any page a browser shows is read, never run.
  */
 export function parseHtmlPage(file: string, text: string): Page {
-  const tree = fromHtml(text);
+  let tree: Root;
+  try {
+    tree = fromHtml(text);
+  } catch (e) {
+    // the tree is built recursively: thousands of nested elements exhaust the stack
+    if (!(e instanceof RangeError)) throw e;
+    return { file, format: 'html', blocks: [], diagnostics: [diagnostic('html-too-deep', 'the page nests its elements too deeply to be read; skipped', { file, line: 1, column: 1 })] };
+  }
   return { file, format: 'html', blocks: readBlocks(contentRoot(tree)) };
 }
 

@@ -75,7 +75,7 @@ function inlineNode(node: ElementContent, mode: InlineMode, depth: number): stri
     case 'img': {
       const src = typeof el.properties?.src === 'string' ? el.properties.src : '';
       const alt = typeof el.properties?.alt === 'string' ? el.properties.alt : '';
-      return src ? `![${alt}](${src.replace(/[()\s]/g, (c) => encodeURIComponent(c))})` : '';
+      return src ? `![${alt}](${urlForMarkdown(src)})` : '';
     }
     case 'wbr':
       return '';
@@ -100,7 +100,7 @@ function link(el: Element, inner: string): string {
   const text = inner.trim();
   // an address written as text, which the renderer made a link (and percent-encoded)
   if (text === href || text === '' || text === safeDecode(href)) return text || href;
-  return `[${text}](${href.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
+  return `[${text}](${urlForMarkdown(href)})`;
 }
 
 function safeDecode(uri: string): string {
@@ -110,3 +110,6 @@ function safeDecode(uri: string): string {
     return uri;
   }
 }
+
+/** A URL as a markdown link destination: parentheses and white space would end it. */
+const urlForMarkdown = (url: string): string => url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
