@@ -93,20 +93,49 @@ interface Spans {
 
 /** More readings than this (a pathological row) are not looked at. */
 const MAX_READINGS = 200_000;
+/** How many of the best readings are kept to look for a rival. */
+const TOP = 16;
+/** The longest the cells after a Description (a sample value) are taken to be. */
+const MAX_TAIL = 512;
 
 export function splitFusedRow(text: string, ctx: RowContext): RowSplit | undefined {
   const glue = acronymPrefix(text);
+  // the best readings only, best first: the winner and its closest rivals
   const readings: Spans[] = [];
+  let seen = 0;
+  const keep = (r: Spans): void => {
+    seen++;
+    if (readings.length === TOP && r.score <= readings[TOP - 1]!.score) return;
+    let i = readings.length;
+    while (i > 0 && readings[i - 1]!.score < r.score) i--;
+    readings.splice(i, 0, r);
+    if (readings.length > TOP) readings.pop();
+  };
   const n = ctx.roles.length;
   const cellsOf = (spans: Spans['cells']): string[] => spans.map((c) => c.cell ?? text.slice(c.start, c.end).trim());
+  const typeIndex = ctx.roles.indexOf('type');
+  const nameIndex = ctx.roles.indexOf('name');
+  /** The row's name and type, as far as they are read (all a later cell depends on). */
+  const known = (spans: Spans['cells']): RowSoFar => {
+    const at = (i: number): string | undefined => {
+      const c = i >= 0 ? spans[i] : undefined;
+      return c ? (c.cell ?? text.slice(c.start, c.end).trim()) : undefined;
+    };
+    return { name: at(nameIndex), type: at(typeIndex) };
+  };
+  // the last cell's score depends only on where it starts and on the row's name and type
+  const lastScores = new Map<string, number | undefined>();
   const walk = (k: number, p: number, spans: Spans['cells'], score: number): void => {
-    if (readings.length >= MAX_READINGS) return;
+    if (seen >= MAX_READINGS) return;
+    const row = known(spans);
     if (k === n - 1) {
-      const last = lastCell(text, p, cellsOf(spans), ctx, glue);
-      if (last !== undefined) readings.push({ cells: [...spans, { start: p, end: text.length }], score: score + last });
+      const key = `${p}\u0000${row.type}\u0000${row.name}`;
+      if (!lastScores.has(key)) lastScores.set(key, lastCell(text, p, row, ctx, glue));
+      const last = lastScores.get(key);
+      if (last !== undefined) keep({ cells: [...spans, { start: p, end: text.length }], score: score + last });
       return;
     }
-    for (const c of candidates(text, p, k, spans.length > 0 ? cellsOf(spans) : [], ctx, glue)) {
+    for (const c of candidates(text, p, k, row, ctx, glue)) {
       // an empty cell adds no seam of its own
       const seam = c.end === p || c.end >= text.length ? 0 : seamScore(text, c.end);
       if (seam === undefined) continue;
@@ -115,7 +144,6 @@ export function splitFusedRow(text: string, ctx: RowContext): RowSplit | undefin
   };
   walk(0, 0, [], 0);
   if (readings.length === 0) return undefined;
-  readings.sort((x, y) => y.score - x.score);
   const best = { cells: cellsOf(readings[0]!.cells), score: readings[0]!.score };
   const key = best.cells.join('\u0000');
   for (const r of readings.slice(1)) {
@@ -130,13 +158,13 @@ export function splitFusedRow(text: string, ctx: RowContext): RowSplit | undefin
 export function startsRow(line: string, ctx: RowContext): boolean {
   if (ctx.roles[0] !== 'name' || ctx.roles[1] !== 'type') return false;
   const glue = acronymPrefix(line);
-  for (const name of candidates(line, 0, 0, [], ctx, glue)) {
+  for (const name of candidates(line, 0, 0, {}, ctx, glue)) {
     if (seamScore(line, name.end) === undefined) continue;
     const nameCell = line.slice(0, name.end);
-    for (const type of candidates(line, name.end, 1, [nameCell], ctx, glue)) {
+    for (const type of candidates(line, name.end, 1, { name: nameCell }, ctx, glue)) {
       if (type.end < line.length && seamScore(line, type.end) === undefined) continue;
       const typeCell = type.cell ?? line.slice(name.end, type.end);
-      if (ctx.roles[2] === 'required' && !candidates(line, type.end, 2, [nameCell, typeCell], ctx, glue).some((c) => c.end > type.end)) continue;
+      if (ctx.roles[2] === 'required' && !candidates(line, type.end, 2, { name: nameCell, type: typeCell }, ctx, glue).some((c) => c.end > type.end)) continue;
       return true;
     }
   }
@@ -150,15 +178,16 @@ function acronymPrefix(text: string): Int32Array {
   return out;
 }
 
-function typeOf(cells: readonly string[], ctx: RowContext): string | undefined {
-  const i = ctx.roles.indexOf('type');
-  return i >= 0 && i < cells.length ? cells[i] : undefined;
+/** The cells a later cell's reading depends on: the row's name (for its samples) and type (for its values). */
+interface RowSoFar {
+  name?: string | undefined;
+  type?: string | undefined;
 }
 
-function candidates(text: string, p: number, k: number, cells: readonly string[], ctx: RowContext, glue: Int32Array): Candidate[] {
+function candidates(text: string, p: number, k: number, row: RowSoFar, ctx: RowContext, glue: Int32Array): Candidate[] {
   const role = ctx.roles[k];
   const out: Candidate[] = [];
-  const can = (r: ColumnRole, cell: string): boolean => ctx.vocabulary.canHold(r, cell, { typeText: typeOf(cells, ctx), knownNames: ctx.knownNames });
+  const can = (r: ColumnRole, cell: string): boolean => ctx.vocabulary.canHold(r, cell, { typeText: row.type, knownNames: ctx.knownNames });
   switch (role) {
     case 'name': {
       if (!IDENT_START.test(text[p] ?? '')) return [];
@@ -191,8 +220,11 @@ function candidates(text: string, p: number, k: number, cells: readonly string[]
       return out;
     }
     default: {
-      // prose (a Description, or a column the vocabulary does not know) ends at any seam
-      for (let end = p; end <= text.length; end++) {
+      // prose (a Description, or a column the vocabulary does not know) ends at any seam; the
+      // cells after it are values, so it ends at most MAX_TAIL characters before the row does
+      const from = Math.max(p, text.length - MAX_TAIL);
+      if (from > p) out.push({ end: p, score: proseScore(text, p, p, glue) });
+      for (let end = from; end <= text.length; end++) {
         if (end > p && end < text.length && seamScore(text, end) === undefined) continue;
         out.push({ end, score: proseScore(text, p, end, glue) });
       }
@@ -240,7 +272,7 @@ function proseScore(text: string, start: number, end: number, glue: Int32Array):
   while (e > start && isSpace(text[e - 1]!)) e--;
   if (e === start) return -1;
   let b = e;
-  while (b > start && !isSpace(text[b - 1]!)) b--;
+  while (b > start && e - b < 64 && !isSpace(text[b - 1]!)) b--;
   const last = text.slice(b, e);
   // `lark:ou_8bae…ac61.` ends a sentence; `id.6229ffa…3d9` is prose with a value glued on
   const score = /[A-Za-z]/.test(last) && /\d/.test(last) && !SENTENCE_END.test(last[last.length - 1]!) ? -1 : 1;
@@ -249,16 +281,15 @@ function proseScore(text: string, start: number, end: number, glue: Int32Array):
 }
 
 /** The score of the last cell, which takes the rest of the text (undefined: it cannot hold it). */
-function lastCell(text: string, p: number, cells: readonly string[], ctx: RowContext, glue: Int32Array): number | undefined {
+function lastCell(text: string, p: number, row: RowSoFar, ctx: RowContext, glue: Int32Array): number | undefined {
   const role = ctx.roles[ctx.roles.length - 1];
   if (role === 'description' || role === undefined) return proseScore(text, p, text.length, glue);
   const cell = text.slice(p).trim();
-  if (!ctx.vocabulary.canHold(role, cell, { typeText: typeOf(cells, ctx), knownNames: ctx.knownNames })) return undefined;
+  if (!ctx.vocabulary.canHold(role, cell, { typeText: row.type, knownNames: ctx.knownNames })) return undefined;
   if (role !== 'example' || cell === '') return 0;
   let score = 0;
-  const nameIndex = ctx.roles.indexOf('name');
-  const known = nameIndex >= 0 ? ctx.sampleValues.get(cells[nameIndex] ?? '') : undefined;
-  const typeText = (typeOf(cells, ctx) ?? '').toLowerCase();
+  const known = ctx.sampleValues.get(row.name ?? '');
+  const typeText = (row.type ?? '').toLowerCase();
   if (known?.has(cell)) score += 5;
   else if (known && [...known].some((v) => similar(v, cell))) score += 2;
   else {
