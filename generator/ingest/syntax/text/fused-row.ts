@@ -154,17 +154,23 @@ export function splitFusedRow(text: string, ctx: RowContext): RowSplit | undefin
   return { best };
 }
 
-/** Whether a line begins a new row (its Name and Type cells read), rather than continuing the last one. */
+/**
+ * Whether a line begins a new row (its first two cells read, and the Required word after them
+ * when that column comes next), rather than continuing the last row's prose.
+ */
 export function startsRow(line: string, ctx: RowContext): boolean {
-  if (ctx.roles[0] !== 'name' || ctx.roles[1] !== 'type') return false;
+  if (ctx.roles.length < 2) return line.trim() !== '';
   const glue = acronymPrefix(line);
-  for (const name of candidates(line, 0, 0, {}, ctx, glue)) {
-    if (seamScore(line, name.end) === undefined) continue;
-    const nameCell = line.slice(0, name.end);
-    for (const type of candidates(line, name.end, 1, { name: nameCell }, ctx, glue)) {
-      if (type.end < line.length && seamScore(line, type.end) === undefined) continue;
-      const typeCell = type.cell ?? line.slice(name.end, type.end);
-      if (ctx.roles[2] === 'required' && !candidates(line, type.end, 2, { name: nameCell, type: typeCell }, ctx, glue).some((c) => c.end > type.end)) continue;
+  const nameAt = ctx.roles.indexOf('name');
+  const typeAt = ctx.roles.indexOf('type');
+  const so = (k: number, cell: string, row: RowSoFar): RowSoFar => (k === nameAt ? { ...row, name: cell } : k === typeAt ? { ...row, type: cell } : row);
+  for (const first of candidates(line, 0, 0, {}, ctx, glue)) {
+    if (first.end === 0 || seamScore(line, first.end) === undefined) continue;
+    const row1 = so(0, first.cell ?? line.slice(0, first.end), {});
+    for (const second of candidates(line, first.end, 1, row1, ctx, glue)) {
+      if (second.end === first.end || (second.end < line.length && seamScore(line, second.end) === undefined)) continue;
+      const row2 = so(1, second.cell ?? line.slice(first.end, second.end), row1);
+      if (ctx.roles[2] === 'required' && !candidates(line, second.end, 2, row2, ctx, glue).some((c) => c.end > second.end)) continue;
       return true;
     }
   }

@@ -36,8 +36,8 @@ export function canonicalText(text: string, knownNames: ReadonlySet<string>, lin
       out += anchorLink(target);
       i = at + 3 + target.length;
     } else {
-      // a `<br>` or `<a` written as text must not read as the markup the page model keeps
-      out += /^<\/?(?:br|a)\b/i.test(text.slice(at, at + 4)) ? '&lt;' : '<';
+      // a `<br>`, `<a` or `<!--` written as text must not read as markup
+      out += /^<(?:\/?(?:br|a)\b|!--)/i.test(text.slice(at, at + 4)) ? '&lt;' : '<';
       i = at + 1;
     }
   }
