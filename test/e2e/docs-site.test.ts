@@ -35,6 +35,8 @@ const HOSTILE_CATEGORY = (JSON.parse(readFileSync(join(HOSTILE, 'names.json'), '
 /** Where the hostile pages' payloads would write if Vue ran them during the build. */
 const MARK = join(WORK, 'pwned');
 const EMAIL_TEMPLATES = join(CORPUS_ZH, 'node/management/管理消息服务/get-email-templates.md');
+/** An HTML input page whose text is markup written as text (issue 14). */
+const HOSTILE_HTML = 'test/fixtures/html/hostile/probe-hostile-html.html';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
 
@@ -68,7 +70,7 @@ describe.skipIf(!hasChromium)('docs site in Chromium', () => {
     mkdirSync(WORK, { recursive: true });
     const { config } = await loadConfig(ROOT);
     cpSync(join(HOSTILE, 'management/hostile'), join(WORK, 'hostile/management', HOSTILE_CATEGORY), { recursive: true });
-    const inputs = ['docs-input', rel(join(WORK, 'hostile')), ...(hasCorpus ? [rel(EMAIL_TEMPLATES)] : [])];
+    const inputs = ['docs-input', rel(join(WORK, 'hostile')), HOSTILE_HTML, ...(hasCorpus ? [rel(EMAIL_TEMPLATES)] : [])];
     const result = await build({ config, cwd: ROOT, inputs });
     writeFiles(join(WORK, 'out'), result.files.filter((f) => f.path.startsWith('docs/')));
     // the same command `npm run docs:build` runs, on a fresh generation
@@ -209,6 +211,26 @@ describe.skipIf(!hasChromium)('docs site in Chromium', () => {
     expect(text).toContain('<<< /etc/passwd');
     expect(text).not.toMatch(/root:[^:]*:0:0:/);
     // nothing ran in the browser either
+    expect(await page.evaluate(() => (window as unknown as { __sdkforgeHostile?: string }).__sdkforgeHostile)).toBeUndefined();
+  }, 60_000);
+
+  test('the text of an HTML input page stays text: a <script>, Vue\'s {{ }} and the site\'s own tags written as text (issue 14)', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/management/probe-hostile-html`);
+    const content = page.locator('.vp-doc');
+    await content.locator('h1', { hasText: 'Probe hostile HTML text' }).waitFor();
+    const text = (await content.textContent()) ?? '';
+    expect(text).toContain("Probe a page whose text is <script>window.__sdkforgeHostile = 'description'</script> and {{ 7 * 191 }}");
+    expect(text).toContain("<script>window.__sdkforgeHostile = 'block'</script>");
+    expect(text).toContain("Text <script>window.__sdkforgeHostile = 'cell'</script> shown as written");
+    expect(text).toContain(`Shows {{ 7 * 191 }}, <code>not code</code>, <div style="width:80px">not a div</div>, a<br>b, <a id="x"></a> and <img src=x onerror="window.__sdkforgeHostile = 'img'"> as text`);
+    expect(text).toContain(`{{ constructor.constructor('window.__sdkforgeHostile = "dto"')() }}`);
+    expect(text).not.toContain('1337');
+    expect(await content.locator('script, img').count()).toBe(0);
+    expect(await content.locator('code', { hasText: /^not code$/ }).count()).toBe(0);
+    expect(await content.locator('div', { hasText: /^not a div$/ }).count()).toBe(0);
+    expect(await content.locator('tr', { hasText: 'not code' }).locator('br').count()).toBe(0);
+    expect(await content.locator('code', { hasText: `<script>window.__sdkforgeHostile = 'sample'</script>` }).first().isVisible()).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __sdkforgeHostile?: string }).__sdkforgeHostile)).toBeUndefined();
   }, 60_000);
 

@@ -10,10 +10,12 @@ import { parseMarkdown } from './markdown.js';
 const MAYBE_OTHER_BLOCK = /^(?: {0,3}(?:[#><[|]|```|~~~)| {4}|\t| {0,3}(?:[-*_] *){3,}$| {0,3}=+ *$|[ \t|:-]*-[ \t|:-]*$)/m;
 
 /**
- * A description at the top of a page. Plain prose (paragraphs, lists) is written back as the
- * markdown it is, so reading the page gives the same text. Anything that would change the
- * page's structure (a heading would start a new section, an unclosed fence would swallow the
- * rest) goes through the mdast instead, with headings turned into bold paragraphs.
+ * A description at the top of a page. Plain prose (paragraphs, lists, HTML blocks) is written
+ * back as the markdown it is, so reading the page gives the same text. Anything that would
+ * change the page's structure (a heading would start a new section; an unclosed fence, or an
+ * HTML block CommonMark ends only at its closing tag, such as `<script>` or `<pre>`, would
+ * swallow the rest of the page) goes through the mdast instead: headings turned into bold
+ * paragraphs, such an HTML block into text.
  */
 export function proseBlocks(markdown: string): RootContent[] {
   if (markdown.trim() !== '' && !MAYBE_OTHER_BLOCK.test(markdown)) return [{ type: 'html', value: markdown.trim() } satisfies Html];
@@ -32,12 +34,21 @@ const parsedMemo = new Map<string, RootContent[]>();
 
 function parsedBlocks(markdown: string): RootContent[] {
   const tree = parseMarkdown(markdown);
-  const plain = tree.children.every((n) => n.type === 'paragraph' || n.type === 'list');
+  const plain = tree.children.every((n) => n.type === 'paragraph' || n.type === 'list' || n.type === 'html') && endsItself(markdown);
   if (plain) return [{ type: 'html', value: markdown.trim() } satisfies Html];
   return tree.children.map((n): RootContent => {
     if (n.type === 'heading') return { type: 'paragraph', children: [{ type: 'strong', children: n.children as PhrasingContent[] }] };
+    if (n.type === 'html' && !endsItself(n.value)) return { type: 'paragraph', children: [{ type: 'text', value: n.value }] };
     return n as BlockContent;
   });
+}
+
+const REST_OF_PAGE = 'sdkforge-rest-of-the-page';
+
+/** Whether markdown followed by the rest of a page leaves that rest a paragraph of its own. */
+function endsItself(markdown: string): boolean {
+  const last = parseMarkdown(`${markdown}\n\n${REST_OF_PAGE}`).children.at(-1);
+  return last?.type === 'paragraph' && last.children.length === 1 && last.children[0]!.type === 'text' && last.children[0]!.value === REST_OF_PAGE;
 }
 
 /** A line that is one paragraph for sure: no block marker, list marker or closing `#` run. */

@@ -77,3 +77,15 @@ export function soleCodeSpan(raw: string): string | undefined {
   const m = /^\s*(`+)([\s\S]*?)\1\s*$/.exec(stripInvisible(raw));
   return m ? m[2]! : undefined;
 }
+
+/**
+ * A `<` that the canonical form reads as markup: a tag of the published layout (`<br>`, `<a>`,
+ * the header `<div>`s, `<code>`; the docs site renders exactly these, templates/docs/site/config.mts)
+ * or a comment. A syntax module whose text has no markup of its own (the text of an HTML page,
+ * copied text) writes such a `<` as `&lt;`, so its text never turns into markup. Any other `<`
+ * (`<script>`, `<T>`) reads as text, as in the markdown pages, and the site shows it as text.
+ */
+export const MARKUP_OPENER = /<(?=\/?(?:br|a|div|code)(?![\w-])|!--)/gi;
+
+/** Text as canonical inline content: every `<` that would read as markup escaped. */
+export const inertText = (text: string): string => text.replace(MARKUP_OPENER, '&lt;');

@@ -158,4 +158,20 @@ describe('hostile input', () => {
       fields: [expect.objectContaining({ name: 'class', type: { kind: 'array', items: { kind: 'ref', name: 'Evil' } }, description: '<img src=x onerror=alert(1)> | x' })],
     });
   });
+
+  test('an HTML block in a description is written as it is when it ends, as text when it would swallow the rest of the page', async () => {
+    const api = hostileApi();
+    const m = api.clients[0]!.methods[0]!;
+    const types = api.types.find((t) => t.name === 'Evil')!;
+    m.description = "Intro with a_b and 2 * 3\n\n<script>window.x = 'closed'</script>";
+    types.description = 'Intro\n\n<pre>never closed\n\nstill the pre';
+    const out = await emitDocs(api, { config: config(), templatesDir, assets: packageAssets() });
+    const file = out.files.find((f) => f.path === 'docs/management/etc/x.md')!.contents;
+    // written as is (no escapes added): reading the page back gives the same text
+    expect(file).toContain("Intro with a_b and 2 * 3\n\n<script>window.x = 'closed'</script>\n");
+    // the <pre> is text: the sections after it are still sections
+    expect(parseMarkdown(file).children.filter((n) => n.type === 'html' && n.value.startsWith('<pre'))).toEqual([]);
+    expect(file.match(/^## /gm)).toHaveLength(5);
+    expect(file).toMatch(/^### .*Evil$/m);
+  });
 });

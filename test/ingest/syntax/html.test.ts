@@ -88,6 +88,12 @@ describe('HTML inline content in the canonical form', () => {
     expect(cell('literally &lt;br&gt; and &lt;a href&gt;, but &lt;T&gt; as is')).toBe('literally &lt;br> and &lt;a href>, but <T> as is');
   });
 
+  it('text that reads as markup of the canonical form is escaped; other tags written as text stay text; a script element is no content', () => {
+    expect(cell('&lt;code&gt;x&lt;/code&gt; &lt;div style="width:80px"&gt; &lt;!-- c --&gt;')).toBe('&lt;code>x&lt;/code> &lt;div style="width:80px"> &lt;!-- c -->');
+    expect(cell('&lt;script&gt;x&lt;/script&gt;<script>window.x = 1</script> {{ 7 * 191 }}')).toBe('<script>x</script> {{ 7 * 191 }}');
+    expect(cell('&lt;abbr&gt; &lt;codex&gt; &lt;divider&gt;')).toBe('<abbr> <codex> <divider>');
+  });
+
   it('emphasis as markdown', () => {
     expect(cell('<strong>must</strong> be <em>unique</em>')).toBe('**must** be *unique*');
   });

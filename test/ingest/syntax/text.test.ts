@@ -192,6 +192,13 @@ describe('copied text, line by line', () => {
     expect(page.blocks).toContainEqual(expect.objectContaining({ kind: 'heading', depth: 3, text: 'OptionsDto' }));
   });
 
+  it('text that reads as markup of the canonical form stays text: a copied <code>, <div>, <br> or comment is escaped', () => {
+    const page = pageModel('t.txt', vocabularyPage('NameTypeRequiredDescription\nnotestringYesShows <code>x</code>, <div style="width:80px">y</div>, a<br>b, <!-- c --> and <script>z</script>'));
+    expect(page.blocks.find((b) => b.kind === 'table')).toMatchObject({
+      rows: [{ cells: ['note', 'string', 'Yes', 'Shows &lt;code>x&lt;/code>, &lt;div style="width:80px">y&lt;/div>, a&lt;br>b, &lt;!-- c --> and <script>z</script>'] }],
+    });
+  });
+
   it('the title is the first line after the chrome, the description the last paragraph before the first section', () => {
     const page = pageModel('t.txt', 'Skip to content\n\nGet a thing\n\nThis document is generated.\n\nGets a thing.\n\nMethod name\n\nManagementClient.get_thing\n');
     expect(page.blocks.slice(0, 3)).toEqual([

@@ -1,20 +1,19 @@
 import type { Element, ElementContent } from 'hast';
+import { inertText } from '../../page/inline.js';
 import { isChrome, MAX_DEPTH, textContent } from './content.js';
 
 /**
  * HTML inline content → the page model's canonical inline form (page/model.ts): markdown inline
  * text with the published layout's HTML subset. `<code>` → a code span, `<a href="#Dto">` and
  * `<a id>` kept as HTML, other links → `[text](url)`, `<strong>`/`<em>` → `**`/`*`, `<br>` →
- * `<br>`. Text is written as it reads; only a `<` that would read as one of the kept tags or
- * open a comment is escaped (`&lt;`, as the docs emitter writes it), so text never turns into markup.
+ * `<br>`. Text is written as it reads; only a `<` that would read as markup of the canonical form
+ * is escaped (page/inline.ts, `inertText`), so text never turns into markup.
  *
  * `mode`: in a table cell or a heading every run of white space is one space (a cell's line
  * breaks are `<br>`); in a paragraph a line break in the source stays one, as in markdown.
  */
 export type InlineMode = 'line' | 'paragraph';
 
-/** A `<` in text that markdown would read as markup the page model keeps, or as a comment (`<!--`). */
-const KEPT_TAG = /<(?=\/?(?:br|a)\b|!--)/gi;
 
 export function inlineOf(children: readonly ElementContent[], mode: InlineMode): string {
   const text = children.map((c) => inlineNode(c, mode, 0)).join('');
@@ -48,7 +47,7 @@ function wrap(marker: string, inner: string): string {
 }
 
 function inlineNode(node: ElementContent, mode: InlineMode, depth: number): string {
-  if (node.type === 'text') return node.value.replace(KEPT_TAG, '&lt;');
+  if (node.type === 'text') return inertText(node.value);
   if (node.type !== 'element' || depth > MAX_DEPTH) return '';
   const el = node;
   if (isChrome(el)) return '';

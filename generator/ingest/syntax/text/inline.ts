@@ -6,6 +6,8 @@
  * turned back into the link; any other text that would read as markup is escaped.
  */
 
+import { inertText } from '../../page/inline.js';
+
 const IDENTIFIER_RUN = /^[A-Za-z_][A-Za-z0-9_]*/;
 
 /** The name a link remnant `<a Name…` points at: the longest known name it starts with, else its identifier. */
@@ -36,8 +38,8 @@ export function canonicalText(text: string, knownNames: ReadonlySet<string>, lin
       out += anchorLink(target);
       i = at + 3 + target.length;
     } else {
-      // a `<br>`, `<a` or `<!--` written as text must not read as markup
-      out += /^<(?:\/?(?:br|a)\b|!--)/i.test(text.slice(at, at + 4)) ? '&lt;' : '<';
+      // a `<br>`, `<code>` or `<!--` written as text must not read as markup
+      out += inertText(text.slice(at, at + 8)).startsWith('&lt;') ? '&lt;' : '<';
       i = at + 1;
     }
   }
