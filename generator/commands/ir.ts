@@ -37,8 +37,7 @@ export async function runIr(paths: string[], options: IrOptions, io: CommandIO):
     : '';
   const clientLine = result.api.clients.map((c) => `${c.name} ${c.methods.length}`).join(', ');
   io.stderr(`${pageLine}${methods.length} method(s) (${clientLine}), ${result.api.types.length} named type(s)\n`);
-  if (methods.length > 0) io.stderr(`verbs by evidence: ${verbOrigins(methods)}
-`);
+  if (methods.length > 0) io.stderr(`verbs by evidence: ${originCounts(methods.map((m) => m.http.verbOrigin), 'name rule ')}\npaths by evidence: ${originCounts(methods.map((m) => m.http.pathOrigin), '')}\n`);
   return exitFor(result.diagnostics);
 }
 
@@ -55,12 +54,11 @@ export function registerIr(program: Command, io: CommandIO, setExit: (code: numb
     .action(async (paths: string[], opts: IrOptions) => setExit(await runIr(paths, opts, io)));
 }
 
-/** How many verbs each kind of evidence decided: `row-layout 436, rule query-name-scalar-params 34, ...`, most first. */
-function verbOrigins(methods: readonly Method[]): string {
+/** How many verbs (or paths) each kind of evidence decided: `row-layout 436, name rule query-name-scalar-params 34, ...`, most first. */
+function originCounts(origins: readonly Method['http']['verbOrigin'][], rulePrefix: string): string {
   const counts = new Map<string, number>();
-  for (const m of methods) {
-    const o = m.http.verbOrigin;
-    const label = o.kind === 'evidence' ? o.evidence : o.kind === 'rule' ? `name rule ${o.rule}` : o.kind;
+  for (const o of origins) {
+    const label = o.kind === 'evidence' ? o.evidence : o.kind === 'rule' ? `${rulePrefix}${o.rule}` : o.kind;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return [...counts]

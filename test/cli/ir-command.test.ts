@@ -18,6 +18,8 @@ describe('sdkforge ir', () => {
     expect(io.err.join('')).toMatch(/4 page\(s\): 4 method pages, 0 skipped; 4 method\(s\)/);
     // the seeds' tables are aligned, so their pages show nothing of the verb: names and shapes decide
     expect(io.err.join('')).toContain('\nverbs by evidence: name rule query-name-scalar-params 2, name rule default-post 1, parameter-shape 1\n');
+    // their paths come from their file names
+    expect(io.err.join('')).toContain('\npaths by evidence: api-v3-file-name 4\n');
   });
 
   it('exit 2 and a diagnostic line for a path that does not exist', async () => {

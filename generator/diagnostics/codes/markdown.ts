@@ -80,6 +80,12 @@ export const markdownCodes = {
     cause: "Pages of one method in different SDK languages leave different traces of its HTTP verb (query-string rows on some, body rows on others), usually because some pages were generated from an older version of the API.",
     fix: 'Regenerate the stale pages. The placement most pages show is used; an overrides entry (http-overrides.json) settles it for good.',
   },
+  'md-path-mention-conflict': {
+    severity: 'warning',
+    title: 'The pages write two different paths for one endpoint',
+    cause: "Two paths written in the pages' text (`/api/v3/a/b-c`, `/api/v3/a-b/c`) both fit one page's file name, so the text does not tell which one the endpoint has.",
+    fix: 'Correct the stale mention, or settle the path in the overrides file (http-overrides.json). The path the file name gives wins when it is written, else the most written one.',
+  },
   'md-table-row-unaligned': {
     severity: 'error',
     title: 'Row with a missing cell cannot be realigned',

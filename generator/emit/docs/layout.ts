@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Api, Client, Method } from '../../ir/types.js';
 import { kebabCase, splitWords } from '../../naming/words.js';
+import { fileStemOfPath } from '../../formats/page-file-path.js';
 
 /**
  * Where each page goes, in the published layout the markdown ingester reads back:
@@ -67,12 +68,19 @@ function clientFolderOf(client: Client): string {
   return kebabCase(words) || 'client';
 }
 
-/** The file stem: the rule-derived path's segment (`/api/v3/get-user` → get-user), else the kebab-case id. */
+/** Path origins that come from the docs pages (their file name or their text), which read back from the file name. */
+const PAGE_PATH_ORIGINS = new Set(['rule:api-v3-file-name', 'rule:file-name-outside-base', 'evidence:path-mention']);
+
+/**
+ * The file stem: for a path the pages gave, the docs generator's name for it
+ * (formats/page-file-path.ts: `/api/v3/get-user` → get-user), else the kebab-case id.
+ */
 function stemOf(method: Method): string {
   const origin = method.http.pathOrigin;
-  if (origin.kind === 'rule' && origin.rule === 'api-v3-file-name') {
-    const seg = method.http.path.split('/').pop() ?? '';
-    if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(seg)) return seg;
+  const key = origin.kind === 'rule' ? `rule:${origin.rule}` : origin.kind === 'evidence' ? `evidence:${origin.evidence}` : '';
+  if (PAGE_PATH_ORIGINS.has(key)) {
+    const stem = fileStemOfPath(method.http.path);
+    if (/^[A-Za-z0-9-][A-Za-z0-9._-]*$/.test(stem) && !/^-+$/.test(stem)) return stem;
   }
   return kebabCase(method.words).replace(/[^A-Za-z0-9_-]/g, '') || 'method';
 }

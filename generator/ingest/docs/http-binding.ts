@@ -3,7 +3,7 @@ import { diagnostic } from '../../diagnostics/collector.js';
 import type { ParameterPlacement } from '../../formats/parameter-rows.js';
 import type { Field, HttpBinding, ParameterLocation, SourceLocation } from '../../ir/types.js';
 import { PAGE_EVIDENCE_ORDER, describeTrace, type VerbTrace } from '../reader/verb-evidence.js';
-import { isQueryable, verbRule, type PathRule } from './http-rule.js';
+import { isQueryable, verbRule } from './http-rule.js';
 
 /** One page of a method, with what it says about where the parameters travel. */
 export interface PageTraces {
@@ -12,7 +12,8 @@ export interface PageTraces {
 }
 
 /**
- * A method's verb and path (README, "HTTP verbs and paths"). The verb comes from the first of:
+ * A method's verb (README, "HTTP verbs and paths"), bound with its path (http-path.ts). The verb
+ * comes from the first of:
  *
  * 1. what the pages show (reader/verb-evidence.ts): the layout of the parameter rows, the
  *    request type line, the request body built by the sample code. Each page speaks with its
@@ -29,15 +30,12 @@ export interface PageTraces {
  */
 export function decideHttpBinding(
   words: readonly string[],
-  fileStem: string,
+  { path, pathOrigin }: Pick<HttpBinding, 'path' | 'pathOrigin'>,
   params: readonly Field[],
   pages: readonly PageTraces[],
   source: SourceLocation,
   diagnostics: Diagnostic[],
-  pathRule: PathRule = 'api-v3-file-name',
 ): { http: HttpBinding; location: ParameterLocation } {
-  const pathOrigin = { kind: 'rule' as const, rule: pathRule, source };
-  const path = `/api/v3/${fileStem}`;
   const bind = (placement: ParameterPlacement, verbOrigin: HttpBinding['verbOrigin']) => ({
     http: { verb: placement === 'query' ? ('GET' as const) : ('POST' as const), path, verbOrigin, pathOrigin },
     location: placement,

@@ -3,6 +3,8 @@ import type { DocRef, Field, Method, NamedType, Parameter } from '../../ir/types
 import { kebabCase, splitWords } from '../../naming/words.js';
 import { describeType } from '../../ir/describe.js';
 import { decideHttpBinding } from './http-binding.js';
+import { decidePath, indexPathMentions, type PathMentions } from './http-path.js';
+import { fileStemOfPath } from '../../formats/page-file-path.js';
 import type { PageMethod, PageResult } from '../reader/read-page.js';
 import { decidePageClients, type ClientDecisions, type MethodPage } from './misfiled-pages.js';
 import { mergeTypes } from './named-types.js';
@@ -52,8 +54,9 @@ export function mergePages(pages: readonly PageResult[]): MergedPages {
     if (g) g.push(p);
     else groups.set(key, [p]);
   }
+  const mentions = indexPathMentions(pages);
   const methods = renameDuplicates(
-    [...groups.keys()].sort().map((key) => mergeMethod(groups.get(key)!, diagnostics)),
+    [...groups.keys()].sort().map((key) => mergeMethod(groups.get(key)!, mentions, diagnostics)),
     diagnostics,
   );
   const keptFiles = new Set(kept.map((p) => p.file));
@@ -77,7 +80,7 @@ export function mergePages(pages: readonly PageResult[]): MergedPages {
   };
 }
 
-function mergeMethod(group: MethodPage[], diagnostics: Diagnostic[]): Method {
+function mergeMethod(group: MethodPage[], mentions: PathMentions, diagnostics: Diagnostic[]): Method {
   // a page that lost a damaged row (its name survived nowhere) yields to one that recovered it,
   // and that one to a page without damage
   const ordered = [...group].sort(
@@ -136,7 +139,8 @@ function mergeMethod(group: MethodPage[], diagnostics: Diagnostic[]): Method {
   if (primary.sample !== undefined) method.response.sample = primary.sample;
   const traces = ordered.map((p) => ({ file: p.file, traces: p.method.verbTraces ?? [] }));
   const stem = ordered.map((p) => layoutStem(p.method)).find((x) => x !== undefined);
-  const { http, location } = decideHttpBinding(words, stem ?? kebabCase(words), allParams, traces, primary.source, diagnostics, stem === undefined ? 'api-v3-method-name' : 'api-v3-file-name');
+  const path = decidePath(stem ?? kebabCase(words), stem === undefined ? 'api-v3-method-name' : 'api-v3-file-name', mentions, primary.source, diagnostics);
+  const { http, location } = decideHttpBinding(words, path, allParams, traces, primary.source, diagnostics);
   method.http = http;
   method.parameters = allParams.map((p): Parameter => ({ ...p, in: location }));
   return method;
@@ -161,7 +165,7 @@ function renameDuplicates(methods: Method[], diagnostics: Diagnostic[]): Method[
       out.push(m);
       continue;
     }
-    const stem = (x: Method): string => x.http.path.split('/').pop() ?? '';
+    const stem = (x: Method): string => fileStemOfPath(x.http.path);
     const keeper = same.find((x) => stem(x) === kebabCase(x.words)) ?? same[0]!;
     if (m === keeper) {
       out.push(m);

@@ -10,6 +10,7 @@ import { typeArrayItems } from './array-items.js';
 import { directRefs } from '../../ir/walk.js';
 import { readPageMethodName, type NameOrigin } from './page-method-name.js';
 import { readPagePath, type PagePath } from './page-path.js';
+import { readPathMentions, type PathMention } from './path-mentions.js';
 import { readResponseSection } from './response-section.js';
 import { readSampleClients, type SampleClient } from './sample-calls.js';
 import { sectionKind, type SectionKind } from './sections.js';
@@ -24,6 +25,8 @@ export interface PageResult {
   kind: 'method' | 'skipped' | 'fragment';
   method?: PageMethod;
   types: NamedType[];
+  /** HTTP paths the page writes out, about its own endpoint or another's (absent when none). */
+  pathMentions?: PathMention[];
   diagnostics: Diagnostic[];
 }
 
@@ -90,10 +93,12 @@ export function readPage(page: Page): PageResult {
   const paramSection = find('parameters');
   const responseSection = find('response');
   const dataSection = find('data-structures');
+  const mentions = readPathMentions(blocks, file);
+  const pathMentions = mentions.length > 0 ? { pathMentions: mentions } : {};
 
   if (!nameSection && !paramSection && !responseSection) {
     report('md-not-a-method-page', 'not a method page (no method name, parameter or response section); skipped', at(1));
-    return { file, format, kind: 'skipped', types: [], diagnostics };
+    return { file, format, kind: 'skipped', types: [], ...pathMentions, diagnostics };
   }
 
   const path = readPagePath(file);
@@ -107,7 +112,7 @@ export function readPage(page: Page): PageResult {
   // Method name: from its section, else the sample code's call, else the file name and folder.
   const sampleClients = readSampleClients(blocks, file);
   const name = readPageMethodName({ file, ...(nameSection ? { nameSection } : {}), ...(titleBlock ? { title: titleBlock } : {}), path, sampleClients }, report);
-  if (!name) return { file, format, kind: 'skipped', types: [], diagnostics };
+  if (!name) return { file, format, kind: 'skipped', types: [], ...pathMentions, diagnostics };
   const { client, words, writtenName, source } = name;
 
   // Data structures first: the tables above them may name them bare in the Type column.
@@ -188,5 +193,5 @@ export function readPage(page: Page): PageResult {
     pageRefs,
     diagnostics,
   );
-  return { file, format, kind: 'method', method, types, diagnostics };
+  return { file, format, kind: 'method', method, types, ...pathMentions, diagnostics };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../../../generator/ingest/index.js';
 import { QUERY_VERBS, isQueryable, verbRule } from '../../../generator/ingest/docs/http-rule.js';
+import { fileStemOfPath } from '../../../generator/formats/page-file-path.js';
 import type { Field, Method } from '../../../generator/ir/types.js';
 import { splitWords } from '../../../generator/naming/words.js';
 import { CORPUS_ZH, DOCS_INPUT, ROOT, hasCorpus, rel } from '../../helpers/shared.js';
@@ -112,7 +113,7 @@ describe.skipIf(!hasCorpus)('verbs over the corpus, against the real API', async
       const o = m.http.verbOrigin;
       if (o.kind === 'evidence') expect(['row-layout', 'request-type-line', 'sample-request-body', 'parameter-shape']).toContain(o.evidence);
       else expect(o).toMatchObject({ kind: 'rule', rule: expect.stringMatching(/^(query-name-scalar-params|required-list-in-body|default-post)$/) });
-      if (m.http.pathOrigin.kind === 'rule') expect(m.http.pathOrigin.rule).toBe('api-v3-file-name');
+      if (m.http.pathOrigin.kind === 'rule') expect(['api-v3-file-name', 'file-name-outside-base']).toContain(m.http.pathOrigin.rule);
     }
     expect(byOrigin.get('row-layout')).toBeGreaterThan(400);
     // the row layout is right wherever the real table has the method
@@ -127,6 +128,54 @@ describe.skipIf(!hasCorpus)('verbs over the corpus, against the real API', async
     expect(post.parameters.every((p) => p.in === 'body')).toBe(true);
     // the name rule would have said GET for getPostById and POST for postList
     expect(verbRule(post.words, post.parameters)).toBe('query-name-scalar-params');
+  });
+
+  it('reads the paths from the pages: their file names, and the paths their text writes out', () => {
+    const right = pairs.filter(({ m, real }) => m.http.path === real.path);
+    const misses = pairs.filter(({ m, real }) => m.http.path !== real.path);
+    console.log(`paths: ${right.length}/${n} (${pct(right.length, n)}) right from the pages alone`);
+    // why each miss is a miss: the file name cannot tell a `-` of the path from a `/`
+    // (metadata-create-field.md is /api/v3/metadata/create-field) ...
+    const slash = misses.filter(({ m, real }) => fileStemOfPath(real.path) === fileStemOfPath(m.http.path));
+    // ... the real SDKs give the name two pages share to the other page's endpoint
+    // (delete-device.md and delete-device-by-user.md both say deleteDevice) ...
+    const written = (m: Method): string | undefined => m.docs.find((d) => d.writtenName)?.writtenName;
+    const sharedName = misses.filter(({ m, real }) => methods.some((o) => o !== m && o.client === m.client && o.http.path === real.path && written(o) === written(m)));
+    // ... or the method is a convenience call over another endpoint (signInByAD over /api/v3/signin)
+    const convenience = misses.filter((x) => !slash.includes(x) && !sharedName.includes(x));
+    for (const { m, real } of misses) console.log(`  path ${m.client}.${m.id}: ${m.http.path}, real ${real.path}`);
+    expect(slash.length).toBe(34);
+    expect(sharedName.map(({ m }) => m.id).sort()).toEqual(['delete_device', 'disable_device', 'enable_device', 'suspend_device']);
+    expect(convenience.map(({ m, real }) => `${m.id} ${real.path}`).sort()).toEqual([
+      'sign_in_by_account_password /api/v3/signin',
+      'sign_in_by_ad /api/v3/signin',
+      'sign_in_by_email_password /api/v3/signin',
+      'sign_in_by_ldap /api/v3/signin',
+      'sign_in_by_phone_password /api/v3/signin',
+      'sign_in_by_username_password /api/v3/signin',
+      'sign_up_by_email_password /api/v3/signup',
+      'sign_up_by_username_password /api/v3/signup',
+    ]);
+    // the floor: a change that loses a path the pages give fails here
+    expect(right.length / n).toBeGreaterThanOrEqual(0.894);
+  });
+
+  it('records where each path came from: a path written in the text, else the file name', () => {
+    const origin = (m: Method): string => (m.http.pathOrigin.kind === 'evidence' ? m.http.pathOrigin.evidence : m.http.pathOrigin.kind === 'rule' ? m.http.pathOrigin.rule : m.http.pathOrigin.kind);
+    const byOrigin = new Map<string, Method[]>();
+    for (const m of methods) byOrigin.set(origin(m), [...(byOrigin.get(origin(m)) ?? []), m]);
+    console.log(`paths by evidence: ${[...byOrigin].map(([r, ms]) => `${r} ${ms.length}`).join(', ')}`);
+    // `此接口只会返回一个岗位，已废弃，请使用 /api/v3/get-user-posts 接口` and three more, each
+    // located where the pages write it; all four agree with the real API
+    const mentioned = byOrigin.get('path-mention')!.map((m) => `${m.id} ${m.http.path}`).sort();
+    expect(mentioned).toEqual(['get_user_posts /api/v3/get-user-posts', 'get_wechat_mp_access_token_info /api/v3/get-wechat-access-token-info', 'send_email /api/v3/send-email', 'send_sms /api/v3/send-sms']);
+    for (const m of byOrigin.get('path-mention')!) expect(realOf(m)?.path).toBe(m.http.path);
+    const posts = methods.find((m) => m.id === 'get_user_posts')!;
+    expect(posts.http.pathOrigin).toEqual({ kind: 'evidence', evidence: 'path-mention', source: { file: `${rel(CORPUS_ZH)}/go/management/管理岗位/get-user-post.md`, line: 14, column: 21 } });
+    // `-get-row-batch.md`: the docs generator writes a path outside /api/v3/ with its leading slash as a dash
+    expect(methods.find((m) => m.id === 'get_row_batch1')!.http).toMatchObject({ path: '/get-row-batch', pathOrigin: { kind: 'rule', rule: 'file-name-outside-base' } });
+    expect(byOrigin.get('api-v3-file-name')!.length).toBe(methods.length - 5);
+    expect(diagnostics.filter((d) => d.code === 'md-path-mention-conflict')).toEqual([]);
   });
 
   it('reports the pages whose traces disagree, with themselves or with the method\'s other pages', () => {
@@ -152,6 +201,15 @@ describe.skipIf(!hasCorpus)('the overrides file settles what the pages cannot sh
       return real ? [{ m, real }] : [];
     });
     expect(pairs.filter(({ m, real }) => m.http.verb !== real.verb)).toEqual([]);
+    // paths: what the file names cannot tell (34 slash paths and metadata-export, whose page
+    // names the method exportMeatdata) are overrides; what is left are the shared names and the
+    // convenience calls the test above explains
+    const pathOverrides = methods.filter((m) => m.http.pathOrigin.kind === 'override');
+    expect(pathOverrides).toHaveLength(35);
+    for (const m of pathOverrides) expect(fileStemOfPath(m.http.path), `${m.id}: the override is the file name with slashes`).toBe(fileStemOfPath(`/api/v3/${m.docs[0]!.file.split('/').pop()!.replace(/\.md$/, '')}`));
+    const pathMisses = pairs.filter(({ m, real }) => m.http.path !== real.path).map(({ m }) => m.id);
+    console.log(`paths with the overrides: ${pairs.length - pathMisses.length}/${pairs.length} right`);
+    expect(pathMisses.filter((id) => !/^(sign_(in|up)_by_\w+|(delete|disable|enable|suspend)_device)$/.test(id))).toEqual([]);
     const overridden = methods.filter((m) => m.http.verbOrigin.kind === 'override').map((m) => `${m.client}.${m.id} ${m.http.verb} ${m.http.path}`);
     expect(overridden.sort()).toEqual([
       'AuthenticationClient.init_authentication_options GET /api/v3/webauthn/authentication',
