@@ -31,6 +31,10 @@ export const X = {
   typeName: 'x-sdkforge-name',
   /** request body: its object schema lists the method's `in: body` parameters */
   bodyParameters: 'x-sdkforge-body-parameters',
+  /** request body (with bodyParameters): where nested parameters go, `{ "sAMAccountName": ["adPayload"] }` (Parameter.bodyPath) */
+  bodyPaths: 'x-sdkforge-body-paths',
+  /** request body (with bodyParameters): members the body always carries, `{ "connection": "AD" }` (HttpBinding.fixedBody) */
+  fixedBody: 'x-sdkforge-fixed-body',
   /** response: the IR had no content type (the writer used application/json) */
   noContentType: 'x-sdkforge-no-content-type',
   /** tag: this tag is a client of the IR even with no operation */

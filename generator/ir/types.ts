@@ -135,6 +135,12 @@ export interface Serialization {
 
 export interface Parameter extends Field, Serialization {
   in: ParameterLocation;
+  /**
+   * A `body` parameter sent inside a member of the body rather than at its top level: the
+   * members above it, outermost first (`['adPayload']`: `{ adPayload: { sAMAccountName } }`).
+   * A convenience method's parameters (docs: README, "HTTP verbs and paths").
+   */
+  bodyPath?: string[];
   /** The media type of a parameter given by `content` (its value is then written in it, e.g. JSON). */
   contentType?: string;
 }
@@ -146,6 +152,14 @@ export interface HttpBinding {
   path: string;
   verbOrigin: Origin;
   pathOrigin: Origin;
+  /** Members of the JSON body the method always sends (a convenience call's `connection: 'AD'`). */
+  fixedBody?: FixedBodyMember[];
+}
+
+export interface FixedBodyMember {
+  name: string;
+  value: JsonValue;
+  source: SourceLocation;
 }
 
 /** `any`: a wildcard body (`*\/*`), sent as the value is (bytes, text, or JSON for anything else). */

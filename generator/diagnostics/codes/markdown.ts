@@ -80,6 +80,18 @@ export const markdownCodes = {
     cause: "Pages of one method in different SDK languages leave different traces of its HTTP verb (query-string rows on some, body rows on others), usually because some pages were generated from an older version of the API.",
     fix: 'Regenerate the stale pages. The placement most pages show is used; an overrides entry (http-overrides.json) settles it for good.',
   },
+  'md-convenience-call': {
+    severity: 'info',
+    title: 'A page documents a convenience call over another endpoint',
+    cause: "The page's file name extends another page's (`signin-by-ad` → `signin`), its parameters are that endpoint's body (one of them an object parameter whose fields they are), and that parameter's description names the value of the endpoint's required enum (`当认证方式为 `AD` 时此参数必填`). The API has no endpoint of its own for it.",
+    fix: "Nothing to fix: the method calls the other endpoint with its parameters where that endpoint takes them. If it really has an endpoint of its own, give its path in the overrides file (http-overrides.json).",
+  },
+  'md-convenience-call-ambiguous': {
+    severity: 'warning',
+    title: 'A page fits several endpoints as a convenience call',
+    cause: 'Its parameters fit the body of more than one endpoint whose file name its own extends, so the pages do not tell which one it calls.',
+    fix: 'Give the method its path in the overrides file (http-overrides.json).',
+  },
   'md-path-mention-conflict': {
     severity: 'warning',
     title: 'The pages write two different paths for one endpoint',

@@ -78,10 +78,9 @@ const PAGE_PATH_ORIGINS = new Set(['rule:api-v3-file-name', 'rule:file-name-outs
 function stemOf(method: Method): string {
   const origin = method.http.pathOrigin;
   const key = origin.kind === 'rule' ? `rule:${origin.rule}` : origin.kind === 'evidence' ? `evidence:${origin.evidence}` : '';
-  if (PAGE_PATH_ORIGINS.has(key)) {
-    const stem = fileStemOfPath(method.http.path);
-    if (/^[A-Za-z0-9-][A-Za-z0-9._-]*$/.test(stem) && !/^-+$/.test(stem)) return stem;
-  }
+  // a convenience call's path is another page's: its page keeps its own file name, which tells it
+  const stem = key === 'evidence:convenience-call' ? (method.source.file.split('/').pop() ?? '').replace(/\.md$/, '') : PAGE_PATH_ORIGINS.has(key) ? fileStemOfPath(method.http.path) : '';
+  if (/^[A-Za-z0-9-][A-Za-z0-9._-]*$/.test(stem) && !/^-+$/.test(stem)) return stem;
   return kebabCase(method.words).replace(/[^A-Za-z0-9_-]/g, '') || 'method';
 }
 

@@ -58,6 +58,10 @@ export function operationOf(m: Method, operationId: string, names: ComponentName
       content: { 'application/json': { schema: objectSchema(bodyParams, false, names) } },
       [X.bodyParameters]: true,
     };
+    // a convenience call's parameters nest, and it sends fixed members (docs: README, "HTTP verbs and paths")
+    const nested = bodyParams.filter((p) => p.bodyPath);
+    if (nested.length > 0) (op.requestBody as Schema)[X.bodyPaths] = Object.fromEntries(nested.map((p) => [p.name, p.bodyPath!]));
+    if (m.http.fixedBody) (op.requestBody as Schema)[X.fixedBody] = Object.fromEntries(m.http.fixedBody.map((x) => [x.name, x.value]));
   }
   const r = m.response;
   const response: Schema = { description: r.description ?? '' };

@@ -129,6 +129,7 @@ function operationSpec(api: Api, c: ClientNames, m: Method, refs: ModuleRefs, cl
         f.createPropertyAssignment('in', str(p.in)),
         ...serialization(p),
         ...(p.contentType !== undefined ? [f.createPropertyAssignment('contentType', str(p.contentType))] : []),
+        ...(p.bodyPath ? [f.createPropertyAssignment('at', jsonExpression(p.bodyPath))] : []),
       ],
       false,
     ),
@@ -141,6 +142,7 @@ function operationSpec(api: Api, c: ClientNames, m: Method, refs: ModuleRefs, cl
     f.createPropertyAssignment('params', f.createArrayLiteralExpression(params, params.length > 0)),
   ];
   if (m.servers) props.push(f.createPropertyAssignment('servers', jsonExpression(m.servers.map(serverJson))));
+  if (m.http.fixedBody) props.push(f.createPropertyAssignment('fixedBody', jsonExpression(Object.fromEntries(m.http.fixedBody.map((x) => [x.name, x.value])))));
   // only where the operation differs from its client: most operations share the client's security
   const security = securityJson(effectiveSecurity(api, c.client, m));
   if (JSON.stringify(security) !== clientSecurity) props.push(f.createPropertyAssignment('security', jsonExpression(security)));

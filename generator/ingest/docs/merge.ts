@@ -4,6 +4,7 @@ import { kebabCase, splitWords } from '../../naming/words.js';
 import { describeType } from '../../ir/describe.js';
 import { decideHttpBinding } from './http-binding.js';
 import { decidePath, indexPathMentions, type PathMentions } from './http-path.js';
+import { bindConvenienceCalls } from './convenience-calls.js';
 import { fileStemOfPath } from '../../formats/page-file-path.js';
 import type { PageMethod, PageResult } from '../reader/read-page.js';
 import { decidePageClients, type ClientDecisions, type MethodPage } from './misfiled-pages.js';
@@ -55,7 +56,7 @@ export function mergePages(pages: readonly PageResult[]): MergedPages {
     else groups.set(key, [p]);
   }
   const mentions = indexPathMentions(pages);
-  const methods = renameDuplicates(
+  const named = renameDuplicates(
     [...groups.keys()].sort().map((key) => mergeMethod(groups.get(key)!, mentions, diagnostics)),
     diagnostics,
   );
@@ -64,6 +65,7 @@ export function mergePages(pages: readonly PageResult[]): MergedPages {
     pages.filter((p) => p.kind === 'method' && keptFiles.has(p.file)).flatMap((p) => p.types),
     diagnostics,
   );
+  const methods = bindConvenienceCalls(named, types, diagnostics);
   return {
     methods,
     types,

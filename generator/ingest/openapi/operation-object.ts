@@ -1,5 +1,5 @@
 /** Operation Object (OpenAPI 3.x §4.8.10) → IR Method. */
-import type { DocRef, HttpVerb, Method, Origin } from '../../ir/types.js';
+import type { DocRef, HttpVerb, JsonValue, Method, Origin } from '../../ir/types.js';
 import { isObject, type SpecContext, type Where } from './context.js';
 import { clientNameOfTag } from './method-name.js';
 import { operationWords } from './method-name.js';
@@ -83,7 +83,18 @@ export function methodOf(
     const raw = isObject(op.requestBody) ? op.requestBody : undefined;
     // the writer's marker: the body object's properties are the method's body parameters
     if (body && raw?.[X.bodyParameters] === true && body.type.kind === 'object') {
-      for (const f of body.type.fields) method.parameters.push({ ...f, in: 'body' });
+      const rawPaths = raw[X.bodyPaths];
+      const paths: Record<string, unknown> = isObject(rawPaths) ? rawPaths : {};
+      for (const f of body.type.fields) {
+        const bodyPath = Object.hasOwn(paths, f.name) ? paths[f.name] : undefined;
+        const nested = Array.isArray(bodyPath) && bodyPath.length > 0 && bodyPath.every((s) => typeof s === 'string') ? { bodyPath: bodyPath as string[] } : {};
+        method.parameters.push({ ...f, in: 'body', ...nested });
+      }
+      const rawFixed = raw[X.fixedBody];
+      if (isObject(rawFixed)) {
+        const fixed = Object.entries(rawFixed).map(([name, value]) => ({ name, value: value as JsonValue, source: at.loc }));
+        if (fixed.length > 0) method.http.fixedBody = fixed;
+      }
     } else if (body) method.requestBody = body;
   }
   return method;

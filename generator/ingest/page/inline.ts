@@ -89,3 +89,8 @@ export const MARKUP_OPENER = /<(?=\/?(?:br|a|div|code)(?![\w-])|!--)/gi;
 
 /** Text as canonical inline content: every `<` that would read as markup escaped. */
 export const inertText = (text: string): string => text.replace(MARKUP_OPENER, '&lt;');
+
+/** The contents of every inline code span, in order (`` 当认证方式为 `AD` 时 `` → `AD`). */
+export function codeSpans(raw: string): string[] {
+  return [...stripInvisible(raw).matchAll(/(`+)([^`]+?)\1/g)].map((m) => m[2]!.trim());
+}

@@ -33,7 +33,7 @@ describe.skipIf(!hasCorpus)('includes on the corpus', async () => {
   });
 
   it('a login method returns it, and its sample result comes from common/token_response_json.md', () => {
-    const m = api.clients.find((c) => c.name === 'AuthenticationClient')!.methods.find((x) => x.http.path === '/api/v3/signin-by-ad')!;
+    const m = api.clients.find((c) => c.name === 'AuthenticationClient')!.methods.find((x) => x.id === 'sign_in_by_ad')!;
     expect(m.response.type).toEqual({ kind: 'ref', name: 'LoginTokenRespDto' });
     const envelope = fieldsOf(typeNamed(api, 'LoginTokenRespDto'));
     expect(envelope.find((f) => f.name === 'data')!.type).toEqual({ kind: 'ref', name: 'LoginTokenResponseDataDto' });

@@ -104,10 +104,14 @@ export async function encodeBody(op: OperationSpec, args: Args): Promise<Encoded
   }
   const gathered: Record<string, unknown> = {};
   let any = false;
+  for (const [name, value] of Object.entries(op.fixedBody ?? {})) {
+    put(gathered, name, value);
+    any = true;
+  }
   for (const p of op.params) {
     const value = arg(args, p.key);
     if (p.in !== 'body' || value === undefined) continue;
-    put(gathered, p.name, value);
+    put(p.at ? member(gathered, p.at) : gathered, p.name, value);
     any = true;
   }
   if (!any) return NO_BODY;
@@ -116,6 +120,18 @@ export async function encodeBody(op: OperationSpec, args: Args): Promise<Encoded
     throw new SdkError(`${op.id}: a ${op.method} request cannot carry body parameters`);
   }
   return { body: JSON.stringify(gathered), json: gathered, contentType: 'application/json' };
+}
+
+/** The object at `path` inside `body`, made where missing; a caller's object met on the way is copied, never changed. */
+function member(body: Record<string, unknown>, path: readonly string[]): Record<string, unknown> {
+  let at = body;
+  for (const name of path) {
+    const next = Object.hasOwn(at, name) ? at[name] : undefined;
+    const made: Record<string, unknown> = typeof next === 'object' && next !== null && !Array.isArray(next) ? { ...(next as Record<string, unknown>) } : {};
+    put(at, name, made);
+    at = made;
+  }
+  return at;
 }
 
 async function encodeWholeBody(op: OperationSpec, value: unknown, encoding: BodyEncoding, contentType: string): Promise<EncodedBody> {

@@ -137,6 +137,8 @@ export interface ParamSpec extends Serialization {
   in: 'path' | 'query' | 'header' | 'cookie' | 'body';
   /** A parameter given by a media type (OpenAPI `content`): its value is written as JSON. */
   contentType?: string;
+  /** A 'body' param sent inside these members of the body (`['adPayload']`), not at its top level. */
+  at?: readonly string[];
 }
 
 /** How one field of a form or multipart body is written (OpenAPI's Encoding Object). */
@@ -154,7 +156,7 @@ export interface OperationSpec {
   method: HttpMethod;
   /** May hold `{name}` placeholders for path params. */
   path: string;
-  /** 'body' params are gathered into one JSON object body. */
+  /** 'body' params are gathered into one JSON object body, with `fixedBody`. */
   params: readonly ParamSpec[];
   /** The operation's own servers, replacing the client's. */
   servers?: readonly ServerSpec[];
@@ -169,6 +171,8 @@ export interface OperationSpec {
     /** Multipart: the schema's property order, which the parts follow. */
     order?: readonly string[];
   };
+  /** Members the JSON body always carries (a convenience call's `connection: 'AD'`). */
+  fixedBody?: Readonly<Record<string, unknown>>;
   /** The `Accept` header: the success response's media type (default `application/json`). */
   accept?: string;
   /** The success response is bytes: it resolves to a Blob, whatever its content type. */

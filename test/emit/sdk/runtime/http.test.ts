@@ -99,6 +99,50 @@ describe('HttpClient request building', () => {
     expect(JSON.parse(req?.body.toString('utf8') ?? '')).toEqual({ userId: 'u1', factor_type: 'OTP', options: { deep: [1, { x: true }] } });
   });
 
+
+  it('sends a convenience call: fixed members, and params inside the member they belong to', async () => {
+    server.handle((_req, res) => sendJson(res, 200, ok));
+    const http = new HttpClient({ host: server.host });
+    const op: OperationSpec = {
+      id: 'T.sign_in_by_ad',
+      method: 'POST',
+      path: '/api/v3/signin',
+      params: [
+        { key: 'sAMAccountName', name: 'sAMAccountName', in: 'body', at: ['adPayload'] },
+        { key: 'password', name: 'password', in: 'body', at: ['adPayload'] },
+        { key: 'deep', name: 'deep', in: 'body', at: ['a', '__proto__'] },
+        { key: 'options', name: 'options', in: 'body' },
+      ],
+      fixedBody: { connection: 'AD' },
+    };
+    await http.request(op, { sAMAccountName: 'test', password: 'passw0rd', options: { passwordEncryptType: 'none' } });
+    expect(JSON.parse(server.requests[0]?.body.toString('utf8') ?? '')).toEqual({ connection: 'AD', adPayload: { sAMAccountName: 'test', password: 'passw0rd' }, options: { passwordEncryptType: 'none' } });
+    // a member named like a prototype key stays an own member; nothing reaches Object.prototype
+    await http.request(op, { deep: 1 });
+    expect(server.requests[1]?.body.toString('utf8')).toBe('{"connection":"AD","a":{"__proto__":{"deep":1}}}');
+    expect(({} as Record<string, unknown>)['deep']).toBeUndefined();
+    // with no argument, the fixed members still go
+    await http.request(op, {});
+    expect(JSON.parse(server.requests[2]?.body.toString('utf8') ?? '')).toEqual({ connection: 'AD' });
+  });
+
+  it("never changes the caller's object when a param goes inside a member the caller also gave", async () => {
+    server.handle((_req, res) => sendJson(res, 200, ok));
+    const http = new HttpClient({ host: server.host });
+    const op: OperationSpec = {
+      id: 'T.nested',
+      method: 'POST',
+      path: '/x',
+      params: [
+        { key: 'payload', name: 'payload', in: 'body' },
+        { key: 'code', name: 'code', in: 'body', at: ['payload'] },
+      ],
+    };
+    const payload = { email: 'a@b.c' };
+    await http.request(op, { payload, code: '1234' });
+    expect(JSON.parse(server.requests[0]?.body.toString('utf8') ?? '')).toEqual({ payload: { email: 'a@b.c', code: '1234' } });
+    expect(payload).toEqual({ email: 'a@b.c' });
+  });
   it('sends whole-body arguments as json, form, text, binary and multipart', async () => {
     server.handle((_req, res) => sendJson(res, 200, ok));
     const http = new HttpClient({ host: server.host });
