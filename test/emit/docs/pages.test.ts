@@ -167,7 +167,7 @@ describe('hostile input', () => {
     m.description = "Intro with a_b and 2 * 3\n\n<script>window.x = 'closed'</script>";
     types.description = 'Intro\n\n<pre>never closed\n\nstill the pre';
     const out = await emitDocs(api, { config: config(), templatesDir, assets: packageAssets() });
-    const file = out.files.find((f) => f.path === 'docs/management/etc/x.md')!.contents;
+    const file = out.files.find((f) => f.path === 'docs/management/etc/get-class.md')!.contents;
     // written as is (no escapes added): reading the page back gives the same text
     expect(file).toContain("Intro with a_b and 2 * 3\n\n<script>window.x = 'closed'</script>\n");
     // the <pre> is text: the sections after it are still sections
