@@ -55,7 +55,7 @@ describe('README examples compile under strict', { timeout: 180_000 }, () => {
           // an example about inputs that are not here (../shared absent) cannot be checked
           if (!block.inputs.every((p) => existsSync(resolve(ROOT, p)))) continue;
           const out = join(dir, `sdk-${sdks.size}`);
-          writeFiles(out, sdkFiles((await buildFrom(block.inputs)).files));
+          writeFiles(out, sdkFiles((await buildFrom(block.inputs, ['sdk'])).files));
           sdks.set(key, join(out, 'sdk'));
         }
         const app = join(dir, `app-${[...sdks.keys()].indexOf(key)}`);

@@ -27,7 +27,7 @@ describe.skipIf(!hasCorpus)('pagination of the corpus list methods, on the wire'
       mkdirSync(join(pages, 'node/management', page, '..'), { recursive: true });
       cpSync(join(CORPUS_ZH, 'node/management', page), join(pages, 'node/management', page));
     }
-    const built = await buildFrom([pages]);
+    const built = await buildFrom([pages], ['sdk']);
     const listRoles = built.ingest.api.clients.flatMap((c) => c.methods).find((m) => m.id === 'list_roles')!;
     expect(listRoles.pagination).toMatchObject({ kind: 'page', rule: 'page-total-list', page: ['page'], size: ['limit'], items: ['data', 'list'], total: ['data', 'totalCount'] });
     writeFiles(dir, sdkFiles(built.files));

@@ -11,7 +11,7 @@ type Sdk = Record<string, unknown> & { ManagementClient: new (o: object) => Clie
 describe('the generated client against a real HTTP server on 127.0.0.1', async () => {
   const dir = tempDir('sdk-e2e');
   const sdkDir = join(dir, 'sdk');
-  writeFiles(dir, sdkFiles((await buildFrom(['docs-input'])).files));
+  writeFiles(dir, sdkFiles((await buildFrom(['docs-input'], ['sdk'])).files));
   let server: TestServer;
   let sdk: Sdk;
   beforeAll(async () => {

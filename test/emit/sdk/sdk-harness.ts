@@ -10,14 +10,16 @@ import type { Api } from '../../../generator/ir/types.js';
 import { sdkNames, sortedMethods, uniqueTypes } from '../../../generator/emit/sdk/names.js';
 import { readRuntime } from '../../../generator/emit/sdk/runtime-files.js';
 import type { GeneratedFile } from '../../../generator/output/files.js';
+import { selectEmitters } from '../../../generator/emit/index.js';
 import { build } from '../../../generator/pipeline.js';
 import { emitSdk } from '../../../generator/emit/sdk/index.js';
 import { SDK_COMPILER_OPTIONS } from '../../../generator/emit/sdk/package.js';
 import { ROOT } from '../../helpers/shared.js';
 
-export async function buildFrom(inputs: string[]): Promise<Awaited<ReturnType<typeof build>>> {
+/** `generate` in memory; `only` names the outputs (`['sdk']` when a test reads the SDK alone: the docs emitter is half a corpus build). */
+export async function buildFrom(inputs: string[], only?: string[]): Promise<Awaited<ReturnType<typeof build>>> {
   const { config } = await loadConfig(ROOT);
-  return build({ config, inputs, cwd: ROOT });
+  return build({ config, inputs, cwd: ROOT, emitters: selectEmitters(only)! });
 }
 
 export async function emitFromApi(api: Api): Promise<ReturnType<typeof emitSdk>> {
@@ -65,10 +67,10 @@ const format = (d: ts.Diagnostic): string => {
 
 /**
  * Type-checks every .ts file under `<sdkDir>/src` (plus `extraRoots`) with the SDK's compiler
- * options (strict, noUncheckedIndexedAccess); returns the formatted errors.
+ * options (strict, noUncheckedIndexedAccess) and any `extra`; returns the formatted errors.
  */
-export function typeCheck(sdkDir: string, extraRoots: string[] = []): string[] {
-  const program = ts.createProgram([...listTs(join(sdkDir, 'src')), ...extraRoots], compilerOptions(sdkDir, { noEmit: true }));
+export function typeCheck(sdkDir: string, extraRoots: string[] = [], extra: ts.CompilerOptions = {}): string[] {
+  const program = ts.createProgram([...listTs(join(sdkDir, 'src')), ...extraRoots], compilerOptions(sdkDir, { ...extra, noEmit: true }));
   return ts.getPreEmitDiagnostics(program).map(format);
 }
 

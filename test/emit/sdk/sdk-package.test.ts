@@ -23,7 +23,7 @@ describe('the generated SDK package, installed in an app', { timeout: 120_000 },
   let server: TestServer;
 
   beforeAll(async () => {
-    writeFiles(dir, sdkFiles((await buildFrom(['docs-input'])).files));
+    writeFiles(dir, sdkFiles((await buildFrom(['docs-input'], ['sdk'])).files));
     expect(compile(sdkDir)).toEqual([]);
     // `npm install path/to/sdk` copies the package into the app's node_modules; zod is the app's
     mkdirSync(join(app, 'node_modules'), { recursive: true });

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildFrom, cleanup, equalityChecks, sdkFiles, tempDir, typeCheck, writeFiles } from './sdk-harness.js';
 
 describe('the emitted SDK type-checks (TypeScript 5.9, strict)', async () => {
-  const result = await buildFrom(['docs-input']);
+  const result = await buildFrom(['docs-input'], ['sdk']);
   const dir = tempDir('sdk-typecheck');
   writeFiles(dir, sdkFiles(result.files));
   const sdkDir = join(dir, 'sdk');

@@ -17,7 +17,7 @@ export interface SpecSdk {
 
 /** Emits the SDK of `spec` into `<dir>/<name>/sdk` and imports its entry. */
 export async function specSdk(spec: string, dir: string, name: string): Promise<SpecSdk> {
-  const result = await buildFrom([relative(ROOT, join(ROOT, spec))]);
+  const result = await buildFrom([relative(ROOT, join(ROOT, spec))], ['sdk']);
   writeFiles(join(dir, name), sdkFiles(result.files));
   const exports = (await import(pathToFileURL(join(dir, name, 'sdk/src/index.ts')).href)) as Record<string, unknown>;
   return { exports, serverUrls: [...new Set(serverUrlsOf(JSON.parse(readFileSync(join(ROOT, spec), 'utf8'))))] };
