@@ -4,8 +4,7 @@ import { compareWithDisk, isUpToDate, type DriftReport } from '../check/drift.js
 import { diskMatchesCache, loadOutputCache, outputKey, saveOutputCache } from '../check/output-cache.js';
 import { ingest, ingestOptionsOf, pagesParser } from '../ingest/index.js';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { build } from '../pipeline.js';
-import { OWNED_FOLDERS } from '../emit/index.js';
+import { OWNED_FOLDERS } from '../emit/outputs.js';
 import { formatOption } from './options.js';
 import { EXIT, type CommandIO } from './io.js';
 import { previousRelease, runSettings } from './settings.js';
@@ -56,6 +55,8 @@ export async function runCheck(options: CheckOptions, io: CommandIO): Promise<nu
     }
   }
 
+  // the pipeline (ts-morph and the emitters) is loaded only when the fast path above missed
+  const { build } = await import('../pipeline.js');
   const previous = await previousRelease(io, outDir);
   const result = await build({ config, inputs, cwd: io.cwd, parsePages, previousRelease: previous.previous });
   const unusable = result.diagnostics.filter(isUnusable);

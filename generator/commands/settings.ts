@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import type { Diagnostic } from '../diagnostics/types.js';
-import { emitters } from '../emit/index.js';
+import { OUTPUTS } from '../emit/outputs.js';
 import { readPreviousRelease, type PreviousRelease } from '../release/index.js';
 import type { CommandIO } from './io.js';
 import { hasErrors, reportDiagnostics, type DiagnosticFormat } from './report.js';
@@ -35,7 +35,7 @@ export async function runSettings(options: { input?: string[]; out?: string }, i
  * changelog): what `generate` and `check` compare the new API with.
  */
 export async function previousRelease(io: CommandIO, outDir: string): Promise<{ previous: PreviousRelease; diagnostics: Diagnostic[] }> {
-  const folder = emitters.find((e) => e.name === 'sdk')?.folder;
+  const folder = OUTPUTS.find((e) => e.name === 'sdk')?.folder;
   if (!folder) return { previous: {}, diagnostics: [] };
   return readPreviousRelease(join(resolve(io.cwd, outDir), folder), `${outDir}/${folder}`);
 }

@@ -145,9 +145,14 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
         mkdirSync(join(stage, e), { recursive: true });
         writeFileSync(join(stage, e, OWNERSHIP_MARKER), MARKER_TEXT);
       }
+      const made = new Set<string>(); // one mkdir per folder, not per file (thousands on a large API)
       for (const f of files) {
         const target = join(stage, ...f.path.split('/'));
-        mkdirSync(dirname(target), { recursive: true });
+        const dir = dirname(target);
+        if (!made.has(dir)) {
+          mkdirSync(dir, { recursive: true });
+          made.add(dir);
+        }
         writeFileSync(target, f.contents);
       }
       mkdirSync(backup, { recursive: true });

@@ -39,7 +39,15 @@ export function makeInert(tree: Root): Root {
         if (node.value.includes('<!--')) node.value = node.value.replace(OPENER, '\\u003c!--');
         return node;
       default:
-        if ('children' in node) (node.children as Nodes[]) = node.children.map(visit);
+        // in place: a child is replaced only where it changed (most pages have no `<!--`)
+        if ('children' in node) {
+          const kids = node.children as Nodes[];
+          for (let i = 0; i < kids.length; i++) {
+            const k = kids[i]!;
+            const v = visit(k);
+            if (v !== k) kids[i] = v;
+          }
+        }
         return node;
     }
   };

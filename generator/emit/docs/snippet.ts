@@ -11,6 +11,8 @@ import type { DocsTemplate } from './templates.js';
 
 const f = ts.factory;
 const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, neverAsciiEscape: true } as ts.PrinterOptions);
+// the printer needs a source file for synthesized nodes; an empty one serves every snippet
+const scratch = ts.createSourceFile('snippet.ts', '', ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
 
 export interface SnippetInput {
   packageName: string;
@@ -98,9 +100,8 @@ export function buildSnippet(input: SnippetInput, template: DocsTemplate['snippe
     ]),
   );
 
-  const file = ts.createSourceFile('snippet.ts', '', ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const statements = [importDecl, construct, result, log];
-  const printed = statements.map((s) => twoSpaceIndent(printer.printNode(ts.EmitHint.Unspecified, s, file)));
+  const printed = statements.map((s) => twoSpaceIndent(printer.printNode(ts.EmitHint.Unspecified, s, scratch)));
   // a blank line between the import, the set-up and the call, as the published samples have
   return `${printed[0]}\n\n${printed[1]}\n\n${printed[2]}\n${printed[3]}\n`;
 }

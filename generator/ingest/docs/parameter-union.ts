@@ -4,8 +4,20 @@ import type { Field } from '../../ir/types.js';
 import { camelCase, pascalCase, snakeCase, splitWords } from '../../naming/words.js';
 import type { PageMethod } from '../reader/read-page.js';
 
-/** Parameter names compare by words: C# pages write RedirectUri where node pages write redirectUri. */
-export const canonName = (name: string): string => splitWords(name).join('_');
+const canonNames = new Map<string, string>();
+
+/**
+ * Parameter names compare by words: C# pages write RedirectUri where node pages write redirectUri.
+ * Memoised: every language page of every method compares the same few hundred names.
+ */
+export function canonName(name: string): string {
+  let c = canonNames.get(name);
+  if (c === undefined) {
+    c = splitWords(name).join('_');
+    canonNames.set(name, c);
+  }
+  return c;
+}
 
 /** The casing a page writes its parameter names in, when they show one. */
 function casingOf(names: readonly string[]): ((words: string[]) => string) | undefined {
