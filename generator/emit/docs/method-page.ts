@@ -10,6 +10,7 @@ import { proseBlocks, titleContent } from './prose.js';
 import { fitsType, placeholder } from './sample-values.js';
 import { buildSnippet } from './snippet.js';
 import { parameterTableMarkdown } from './markdown.js';
+import { formatRequestLine } from '../../formats/request-line.js';
 import type { ParameterPlacement } from '../../formats/parameter-rows.js';
 import type { ColumnKey, DocsTemplate } from './templates.js';
 
@@ -234,6 +235,12 @@ export function methodPage(input: MethodPageInput): { tree: Root; diagnostics: D
 
   children.push(heading(2, [text(template.sections.methodName)]));
   children.push({ type: 'paragraph', children: [{ type: 'inlineCode', value: `${input.className}.${input.memberName}` }] });
+  // the endpoint, where the page reader takes it back as the first evidence of verb and path
+  // (formats/request-line.ts); the path is text in a code span, escaped as any other text
+  if (method.http.path) {
+    const lead = template.requestLine.trim() ? [text(labelled(template.requestLine.trim()))] : [];
+    children.push({ type: 'paragraph', children: [...lead, { type: 'inlineCode', value: formatRequestLine(method.http.verb, method.http.path) }] });
+  }
 
   const response = method.response.type;
   const responseNamed = response.kind === 'ref' ? input.types.get(response.name) : undefined;

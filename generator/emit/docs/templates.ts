@@ -37,6 +37,8 @@ export const DocsTemplateSchema = z
     yes: z.string(),
     no: z.string(),
     none: z.string(),
+    // added after the published layout: project templates written before it show the bare line
+    requestLine: z.string().default(''),
     responseType: z.string(),
     sampleResult: z.string(),
     optionalValues: z.string(),

@@ -1,10 +1,9 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { HttpVerb, Method, SourceLocation } from '../../ir/types.js';
+import { HTTP_VERBS, placementOfVerb } from '../../formats/request-line.js';
 
 /** File name of the overrides in an input folder: fixes for the HTTP rule's known misses. */
 export const OVERRIDES_FILE = 'http-overrides.json';
-
-const VERBS: HttpVerb[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 interface OverrideEntry {
   verb?: string;
@@ -47,7 +46,7 @@ export function applyOverrides(methods: Method[], file: string, text: string, di
     const http = { ...m.http };
     if (raw.verb !== undefined) {
       const verb = String(raw.verb).toUpperCase() as HttpVerb;
-      if (!VERBS.includes(verb)) {
+      if (!HTTP_VERBS.includes(verb)) {
         diagnostics.push({ code: 'md-override-invalid', severity: 'error', message: `${key}: verb "${raw.verb}" is not an HTTP verb`, location: loc });
         continue;
       }
@@ -62,7 +61,7 @@ export function applyOverrides(methods: Method[], file: string, text: string, di
       http.path = raw.path;
       http.pathOrigin = { kind: 'override', source: loc };
     }
-    const location = http.verb === 'GET' || http.verb === 'DELETE' || http.verb === 'HEAD' ? 'query' : 'body';
+    const location = placementOfVerb(http.verb);
     out[i] = { ...m, http, parameters: m.parameters.map((p) => (p.in === 'query' || p.in === 'body' ? { ...p, in: location } : p)) };
   }
   return out;

@@ -11,6 +11,7 @@ import { directRefs } from '../../ir/walk.js';
 import { readPageMethodName, type NameOrigin } from './page-method-name.js';
 import { readPagePath, type PagePath } from './page-path.js';
 import { readPathMentions, type PathMention } from './path-mentions.js';
+import { readRequestLine } from './request-line.js';
 import { readResponseSection } from './response-section.js';
 import { readSampleClients, type SampleClient } from './sample-calls.js';
 import { sectionKind, type SectionKind } from './sections.js';
@@ -164,9 +165,10 @@ export function readPage(page: Page): PageResult {
     method.partialParameters = read.partial;
     method.lostParameters = read.lost;
   }
-  if (paramSection) {
+  const requestLine = nameSection ? readRequestLine(nameSection.blocks, file) : undefined;
+  if (paramSection || requestLine) {
     const code = sampleCode?.kind === 'code' ? { text: sampleCode.text, line: sampleCode.line, file: sampleCode.file ?? file } : undefined;
-    method.verbTraces = readVerbTraces(file, paramSection.blocks, paramTable, code, diagnostics);
+    method.verbTraces = readVerbTraces(file, paramSection?.blocks ?? [], paramTable, code, diagnostics, requestLine);
   }
 
   if (responseSection) {

@@ -1,14 +1,17 @@
 import type { Diagnostic } from '../../diagnostics/types.js';
 import { diagnostic } from '../../diagnostics/collector.js';
 import { LAYOUT_DELIMITER, placementOfRow, type ParameterPlacement } from '../../formats/parameter-rows.js';
-import type { SourceLocation } from '../../ir/types.js';
+import type { HttpVerb, SourceLocation } from '../../ir/types.js';
 import type { Block, TableBlock } from '../page/model.js';
 import { mapColumns } from './headers.js';
 
 /**
  * The traces a page leaves of where its request parameters travel (query string or JSON body),
- * and so of the HTTP verb, although no page names it. In the order they are trusted:
+ * and so of the HTTP verb. In the order they are trusted:
  *
+ * 0. `request-line`: the page states its endpoint, `POST /api/v3/get-user-mfa-info`, under the
+ *    method name (reader/request-line.ts); it gives the verb itself and the path. The docs sdkforge
+ *    emits have one on every page; the published pages have none;
  * 1. `row-layout`: the docs generator writes query-string rows and body rows differently
  *    (formats/parameter-rows.ts);
  * 2. `request-type-line`: `类型： `CreateDenfDto`` / `Type: `Dto`` above the parameter table
@@ -19,13 +22,16 @@ import { mapColumns } from './headers.js';
  * Parameter shapes (an object parameter cannot travel in a query string) are judged when the
  * pages are merged, on the merged parameters (docs/http-rule.ts).
  */
-export type VerbEvidence = 'row-layout' | 'request-type-line' | 'sample-request-body';
+export type VerbEvidence = 'request-line' | 'row-layout' | 'request-type-line' | 'sample-request-body';
 
-export const PAGE_EVIDENCE_ORDER: readonly VerbEvidence[] = ['row-layout', 'request-type-line', 'sample-request-body'];
+export const PAGE_EVIDENCE_ORDER: readonly VerbEvidence[] = ['request-line', 'row-layout', 'request-type-line', 'sample-request-body'];
 
 export interface VerbTrace {
   evidence: VerbEvidence;
   placement: ParameterPlacement;
+  /** The verb and path the trace states (a request line); the others only show the placement. */
+  verb?: HttpVerb;
+  path?: string;
   source: SourceLocation;
 }
 
@@ -33,7 +39,8 @@ const REQUEST_TYPE_LINE = /^\s*(?:类型|type)\s*[:：]\s*`([A-Za-z_][A-Za-z0-9_
 const SAMPLE_REQUEST_BODY = /(?:\bnew\s+(?:[A-Za-z_][\w]*\.)*|&dto\.)([A-Z]\w*ReqDto)\b/;
 
 /**
- * Reads the traces of the parameter section (`blocks`, with its table) and the sample code.
+ * Reads the traces of the request line (read by reader/request-line.ts), the parameter section
+ * (`blocks`, with its table) and the sample code.
  * A page whose traces disagree with each other, or whose rows disagree, is reported
  * (`md-verb-evidence-conflict`); the traces are returned in the order above, the rows' only
  * when they agree.
@@ -44,8 +51,9 @@ export function readVerbTraces(
   table: TableBlock | undefined,
   sampleCode: { text: string; line: number; file: string } | undefined,
   diagnostics: Diagnostic[],
+  requestLine?: VerbTrace,
 ): VerbTrace[] {
-  const traces: VerbTrace[] = [];
+  const traces: VerbTrace[] = requestLine ? [requestLine] : [];
   const rows = table ? rowLayoutTrace(table.file ?? file, table, diagnostics) : undefined;
   if (rows) traces.push(rows);
 
@@ -88,6 +96,8 @@ const where = (p: ParameterPlacement): string => (p === 'query' ? 'query string'
 /** The trace in words, for diagnostics. */
 export function describeTrace(t: VerbTrace): string {
   switch (t.evidence) {
+    case 'request-line':
+      return `the request line (${t.verb} ${t.path})`;
     case 'row-layout':
       return `the layout of the parameter rows`;
     case 'request-type-line':

@@ -23,21 +23,42 @@ export function writeFiles(dir: string, files: readonly GeneratedFile[]): void {
   }
 }
 
+const LOCATIONS = new Set(['source', 'docs']);
+const LOCATIONS_AND_ORIGINS = new Set([...LOCATIONS, 'verbOrigin', 'pathOrigin']);
+
 /** The IR without what depends on where it was read from: `source` locations and docs file refs. */
-export function comparable(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(comparable);
+export function comparable(value: unknown, without: ReadonlySet<string> = LOCATIONS): unknown {
+  if (Array.isArray(value)) return value.map((v) => comparable(v, without));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'source' || k === 'docs') continue;
-      out[k] = comparable(v);
+      if (without.has(k)) continue;
+      out[k] = comparable(v, without);
     }
     return out;
   }
   return value;
 }
 
+/**
+ * The IR as the emitted pages give it back: every emitted page states its endpoint in a request
+ * line, the first evidence of verb and path, so they read back with origin `request-line`
+ * (checked by `notFromRequestLine`) whatever decided them in the input; the rest as `comparable`.
+ */
+export const readBackComparable = (value: unknown): unknown => comparable(value, LOCATIONS_AND_ORIGINS);
+
+/** Methods (`Client.id`) whose verb or path was not read from a request line. */
+export function notFromRequestLine(api: Api): string[] {
+  const fromLine = (o: Method['http']['verbOrigin']) => o.kind === 'evidence' && o.evidence === 'request-line';
+  return api.clients.flatMap((c) => c.methods.filter((m) => !fromLine(m.http.verbOrigin) || !fromLine(m.http.pathOrigin)).map(methodKey));
+}
+
+/**
+ * Compared without the verb's and path's origins (`readBackComparable`): the pages read back
+ * record their request line; `notFromRequestLine` lists the methods read back otherwise.
+ */
 export interface RoundTrip extends Comparison {
+  notFromRequestLine: string[];
   first: IngestResult;
   second: IngestResult;
   files: GeneratedFile[];
@@ -51,7 +72,7 @@ export async function roundTrip(inputs: string[], outDir: string, cfg: Config = 
   const emitted = await emitDocs(first.api, { config: cfg, templatesDir: join(ROOT, 'templates'), assets: packageAssets() });
   writeFiles(outDir, emitted.files);
   const second = await ingest([relative(ROOT, join(outDir, 'docs'))], { cwd: ROOT });
-  return { first, second, files: emitted.files, ...compareApis(first.api, second.api) };
+  return { first, second, files: emitted.files, notFromRequestLine: notFromRequestLine(second.api), ...compareApis(first.api, second.api, readBackComparable) };
 }
 
 export interface HtmlRoundTrip extends Comparison {
@@ -85,7 +106,7 @@ interface Comparison {
   typesDiffering: string[];
 }
 
-function compareApis(firstApi: Api, secondApi: Api): Comparison {
+function compareApis(firstApi: Api, secondApi: Api, seen: (value: unknown) => unknown = comparable): Comparison {
   const methods = (api: Api) => new Map(api.clients.flatMap((c) => c.methods.map((m) => [methodKey(m), m] as const)));
   const a = methods(firstApi);
   const b = methods(secondApi);
@@ -98,14 +119,14 @@ function compareApis(firstApi: Api, secondApi: Api): Comparison {
       differing.push({ key, fields: [x ? 'missing after round trip' : 'new after round trip'] });
       continue;
     }
-    const cx = comparable(x) as Record<string, unknown>;
-    const cy = comparable(y) as Record<string, unknown>;
+    const cx = seen(x) as Record<string, unknown>;
+    const cy = seen(y) as Record<string, unknown>;
     const fields = [...new Set([...Object.keys(cx), ...Object.keys(cy)])].filter((k) => JSON.stringify(cx[k]) !== JSON.stringify(cy[k]));
     if (fields.length === 0) identical++;
     else differing.push({ key, fields });
   }
-  const ta = new Map(firstApi.types.map((t) => [t.name, JSON.stringify(comparable(t))]));
-  const tb = new Map(secondApi.types.map((t) => [t.name, JSON.stringify(comparable(t))]));
+  const ta = new Map(firstApi.types.map((t) => [t.name, JSON.stringify(seen(t))]));
+  const tb = new Map(secondApi.types.map((t) => [t.name, JSON.stringify(seen(t))]));
   const typesDiffering = [...new Set([...ta.keys(), ...tb.keys()])].filter((n) => ta.get(n) !== tb.get(n)).sort();
   return { differing, identical, typesDiffering };
 }
