@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { emitDocs } from '../../../generator/emit/docs/index.js';
@@ -11,6 +10,7 @@ import type { Api, Method } from '../../../generator/ir/types.js';
 import { packageAssets } from '../../../generator/package-assets.js';
 import { config, ROOT, writeFiles } from '../../emit/docs/round-trip-helpers.js';
 import { vitepressRenderer, writeHtmlPages } from '../../helpers/vitepress-render.js';
+import { elements, textOf } from '../../helpers/hast.js';
 
 /**
  * The request line (formats/request-line.ts): every emitted method page states its endpoint under
@@ -128,16 +128,6 @@ describe('reading a request line', () => {
     ]);
   });
 });
-
-function elements(tree: Root | Element, out: Element[] = []): Element[] {
-  for (const c of tree.children) {
-    if (c.type !== 'element') continue;
-    out.push(c);
-    elements(c, out);
-  }
-  return out;
-}
-const textOf = (node: Root | Element): string => node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
 
 describe('an emitted page states its endpoint, and it reads back from markdown and from HTML', async () => {
   // an untrusted path: Vue's interpolation, a script tag, a backtick

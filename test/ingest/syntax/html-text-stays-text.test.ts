@@ -1,5 +1,4 @@
 import { join, relative } from 'node:path';
-import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { emitDocs } from '../../../generator/emit/docs/index.js';
@@ -7,6 +6,7 @@ import { ingest } from '../../../generator/ingest/index.js';
 import { packageAssets } from '../../../generator/package-assets.js';
 import { comparable, config, readBackComparable, ROOT, writeFiles } from '../../emit/docs/round-trip-helpers.js';
 import { vitepressRenderer } from '../../helpers/vitepress-render.js';
+import { elements, textOf as text } from '../../helpers/hast.js';
 
 /**
  * An HTML page is untrusted input. Markup written as its text (entities: `&lt;script&gt;`,
@@ -19,19 +19,6 @@ import { vitepressRenderer } from '../../helpers/vitepress-render.js';
 const PAGE = 'test/fixtures/html/hostile/probe-hostile-html.html';
 // inside the repository: the site's config imports vitepress from its node_modules
 const work = join(ROOT, 'test/.tmp/html-text-stays-text');
-
-function elements(tree: Root | Element, out: Element[] = []): Element[] {
-  for (const c of tree.children) {
-    if (c.type !== 'element') continue;
-    out.push(c);
-    elements(c, out);
-  }
-  return out;
-}
-
-function text(node: Root | Element): string {
-  return node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? text(c) : '')).join('');
-}
 
 describe('text of an HTML page stays text, from the page to the docs site', async () => {
   const read = await ingest([PAGE], { cwd: ROOT });
