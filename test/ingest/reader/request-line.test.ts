@@ -9,6 +9,7 @@ import { ingest } from '../../../generator/ingest/index.js';
 import type { Api, Method } from '../../../generator/ir/types.js';
 import { packageAssets } from '../../../generator/package-assets.js';
 import { config, ROOT, writeFiles } from '../../emit/docs/round-trip-helpers.js';
+import { hasSeeds, SEEDS } from '../../helpers/shared.js';
 import { vitepressRenderer, writeHtmlPages } from '../../helpers/vitepress-render.js';
 import { elements, textOf } from '../../helpers/hast.js';
 
@@ -112,6 +113,19 @@ describe('reading a request line', () => {
     expect(d[0]!.message).toBe(
       'the layout of the parameter rows says the parameters travel in the query string, but the request line (POST /api/v3/get-user-mfa-info) says the request body; the request-line is trusted',
     );
+  });
+
+  it.skipIf(!hasSeeds)('copied text: the line as the browser copies it, without its code span', async () => {
+    const seed = readFileSync(join(SEEDS, '000_052f529dc9fe65f6.txt'), 'utf8');
+    const name = 'ManagementClient.reset_user_principal_authentication_info\n';
+    expect(seed).toContain(name);
+    const { api } = await ingestPages('copied-text', { '000_052f529dc9fe65f6.txt': seed.replace(name, `${name}\nRequest: DELETE /api/v3/users/{userId}/principal\n`) });
+    expect(method(api, 'reset_user_principal_authentication_info').http).toMatchObject({
+      verb: 'DELETE',
+      path: '/api/v3/users/{userId}/principal',
+      verbOrigin: { evidence: 'request-line' },
+      pathOrigin: { evidence: 'request-line' },
+    });
   });
 
   it("language pages whose request lines disagree: the most pages' line is used, the others reported", async () => {
