@@ -24,14 +24,19 @@ import { codeSpans } from '../page/inline.js';
  * Such a method keeps its parameters; they are sent where the endpoint takes them
  * (`Parameter.bodyPath`), with the fixed members (`HttpBinding.fixedBody`), to the endpoint's
  * verb and path, recorded as evidence `convenience-call`. Each decision is an info diagnostic.
+ * A page that states its endpoint in a request line (the docs sdkforge emits) is one when its
+ * line names the endpoint's verb and path: verb and path stay the line's, the body layout is added.
  */
 export function bindConvenienceCalls(methods: readonly Method[], types: readonly NamedType[], diagnostics: Diagnostic[]): Method[] {
   const typeOf = new Map(types.map((t) => [t.name, t.type]));
   return methods.map((m) => {
     if (!isPageBodyCall(m)) return m;
+    const stated = statesEndpoint(m);
     const found = methods.flatMap((t) => {
       if (t === m || t.client !== m.client || !isPageBodyCall(t)) return [];
-      if (!fileStemOfPath(m.http.path).startsWith(`${fileStemOfPath(t.http.path)}-`)) return [];
+      if (!pageStem(m).startsWith(`${fileStemOfPath(t.http.path)}-`)) return [];
+      // a request line (the docs sdkforge emits) already names the endpoint called: it must be this one
+      if (stated && (m.http.verb !== t.http.verb || m.http.path !== t.http.path)) return [];
       const call = callOver(m, t, typeOf);
       return call ? [call] : [];
     });
@@ -58,16 +63,25 @@ export function bindConvenienceCalls(methods: readonly Method[], types: readonly
     );
     return {
       ...m,
-      http: { verb: target.http.verb, path: target.http.path, verbOrigin: origin, pathOrigin: origin, fixedBody: fixed },
+      http: stated ? { ...m.http, fixedBody: fixed } : { verb: target.http.verb, path: target.http.path, verbOrigin: origin, pathOrigin: origin, fixedBody: fixed },
       parameters: m.parameters.map((p) => (inPayload(p) ? { ...p, bodyPath: [payload.name] } : p)),
     };
   });
 }
 
-/** A method whose path came from its page's file name and whose parameters are body members. */
+/** The path came from the page's request line (reader/request-line.ts), which names the endpoint called. */
+const statesEndpoint = (m: Method): boolean => m.http.pathOrigin.kind === 'evidence' && m.http.pathOrigin.evidence === 'request-line';
+
+/** The file name of the method's page: the path's, else (a request line's path) the page's own. */
+const pageStem = (m: Method): string => (statesEndpoint(m) ? (m.source.file.split('/').pop() ?? '').replace(/\.[^.]*$/, '') : fileStemOfPath(m.http.path));
+
+/**
+ * A method whose path came from its page's file name (or its request line) and whose parameters
+ * are body members.
+ */
 function isPageBodyCall(m: Method): boolean {
   const o = m.http.pathOrigin;
-  return o.kind === 'rule' && o.rule === 'api-v3-file-name' && m.parameters.length > 0 && m.parameters.every((p) => p.in === 'body') && m.requestBody === undefined;
+  return ((o.kind === 'rule' && o.rule === 'api-v3-file-name') || statesEndpoint(m)) && m.parameters.length > 0 && m.parameters.every((p) => p.in === 'body') && m.requestBody === undefined;
 }
 
 interface Call {

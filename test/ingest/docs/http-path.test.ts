@@ -95,7 +95,9 @@ describe.skipIf(!hasCorpus)('paths the pages write out', () => {
     const input = relative(ROOT, join(dir, 'docs'));
     const r = await roundTrip([input], join(ROOT, 'test/.tmp/http-path-round-trip'));
     const after = methodOf(r.second.api.clients.flatMap((c) => c.methods), 'create_field');
-    expect(after.http).toMatchObject({ path: '/api/v3/metadata/create-field', pathOrigin: { kind: 'evidence', evidence: 'path-mention' } });
+    expect(methodOf(r.first.api.clients.flatMap((c) => c.methods), 'create_field').http.pathOrigin).toMatchObject({ kind: 'evidence', evidence: 'path-mention' });
+    // the emitted page states it in its request line, which reads back first
+    expect(after.http).toMatchObject({ path: '/api/v3/metadata/create-field', pathOrigin: { kind: 'evidence', evidence: 'request-line' } });
     // the emitted page keeps the docs generator's file name for it
     expect(r.files.map((f) => f.path)).toContain('docs/management/管理数据对象/metadata-create-field.md');
   });
