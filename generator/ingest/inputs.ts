@@ -5,7 +5,8 @@ import { glob, type GlobOptions } from 'tinyglobby';
 import { displayPath } from '../diagnostics/display-path.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { OVERRIDES_FILE } from './docs/overrides.js';
-import { checkInputFile, DEFAULT_LIMITS, isInside, type InputLimits } from './read-input.js';
+import { isInside } from '../formats/path-containment.js';
+import { checkInputFile, DEFAULT_LIMITS, type InputLimits } from './read-input.js';
 import { diagnostic } from '../diagnostics/collector.js';
 import { isPageFile, SYNTAXES } from './syntax/index.js';
 
@@ -98,7 +99,7 @@ export async function resolveInputs(paths: readonly string[], cwd = process.cwd(
       for (const f of found.sort()) {
         const kind = kindOf(f);
         if (!kind) continue;
-        const checked = checkInputFile(f, displayPath(f, cwd), { maxFileBytes: limits.maxFileBytes, roots: [root], rootsLabel: `the input folder ${shown}/` });
+        const checked = checkInputFile(f, displayPath(f, cwd), { maxFileBytes: limits.maxFileBytes, roots: [root, abs], rootsLabel: `the input folder ${shown}/` });
         if (checked.ok) inputs[kind].push(displayPath(f, cwd));
         else diagnostics.push(checked.diagnostic);
       }

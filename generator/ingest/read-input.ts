@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
 import { diagnostic } from '../diagnostics/collector.js';
+import { isInside } from '../formats/path-containment.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 
 /**
@@ -27,15 +27,13 @@ export const LIMIT_SETTING: Record<keyof InputLimits, string> = {
 
 export type InputRead = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 
-/** True when `path` is `root` or inside it (both real paths). */
-export function isInside(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 export interface InputCheck {
   maxFileBytes: number;
-  /** Real paths of the folders the file must be inside; absent: anywhere (a file the user named). */
+  /**
+   * Folders the file must be inside, both as written and as real paths (the path is checked as
+   * written before anything is looked up, then its real path); absent: anywhere (a file the user named).
+   */
   roots?: readonly string[];
   /** How the roots are described in a refusal ("the input folder docs/"). */
   rootsLabel?: string;
@@ -45,6 +43,8 @@ const at = (display: string) => ({ file: display, line: 1, column: 1 });
 
 /** Checks a file without reading it (following symbolic links): nothing, or why it is refused. */
 export function checkInputFile(abs: string, display: string, check: InputCheck): { ok: true; size: number } | { ok: false; diagnostic: Diagnostic } {
+  // a path outside the roots is refused before it is looked at: whether it exists is not told
+  if (check.roots && !check.roots.some((r) => isInside(abs, r))) return { ok: false, diagnostic: outside(display, 'it is', check) };
   let st: Stats;
   try {
     st = statSync(abs);
@@ -59,14 +59,14 @@ export function checkInputFile(abs: string, display: string, check: InputCheck):
     } catch (e) {
       return { ok: false, diagnostic: unreadable(display, e) };
     }
-    if (!check.roots.some((r) => isInside(real, r))) {
-      const how = real === abs ? 'it is' : 'it leads (through a symbolic link)';
-      return { ok: false, diagnostic: diagnostic('input-refused', `${display} is refused: ${how} outside ${check.rootsLabel ?? 'the folder it was found in'}`, at(display)) };
-    }
+    if (!check.roots.some((r) => isInside(real, r))) return { ok: false, diagnostic: outside(display, real === abs ? 'it is' : 'it leads (through a symbolic link)', check) };
   }
   if (st.size > check.maxFileBytes) return { ok: false, diagnostic: tooLarge(display, check.maxFileBytes) };
   return { ok: true, size: st.size };
 }
+
+const outside = (display: string, how: string, check: InputCheck): Diagnostic =>
+  diagnostic('input-refused', `${display} is refused: ${how} outside ${check.rootsLabel ?? 'the folder it was found in'}`, at(display));
 
 function unreadable(display: string, e: unknown): Diagnostic {
   const code = (e as NodeJS.ErrnoException).code;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, lstatSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isInside } from '../formats/path-containment.js';
 import { diagnostic } from '../diagnostics/collector.js';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { isSafeOutputPath, type GeneratedFile } from './files.js';
@@ -58,11 +59,6 @@ export function realPathOf(path: string): string {
   }
 }
 
-const isInsideOrSame = (path: string, root: string): boolean => {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-};
-
 type EntryState = 'absent' | 'owned' | 'foreign';
 
 function entryState(path: string): { state: EntryState; why?: string } {
@@ -107,7 +103,7 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
 
   const out = realPathOf(outDir);
   const cwd = realPathOf(options.cwd ?? process.cwd());
-  if (out === dirname(out) || isInsideOrSame(cwd, out)) {
+  if (out === dirname(out) || isInside(cwd, out)) {
     const via = out === resolve(outDir) ? '' : ` (through a link, it is ${out})`;
     return { written: 0, diagnostics: [diagnostic('output-folder-unsafe', `refused to write into ${outDir}${via}: it is the working directory, one of its parents or the root`)] };
   }

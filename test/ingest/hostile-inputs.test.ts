@@ -53,6 +53,28 @@ describe('$ref reads only regular files inside the spec’s folder tree (item 4,
     expectNoDisclosure(gen.out + gen.err);
   }, 30_000);
 
+  it('other spellings are refused too: percent-encoded, file: relative, http(s), through linked folders and files; a missing file outside is refused, not looked up', async () => {
+    const dir = join(work, 'ref-variants');
+    cpSync(join(FIXTURES, 'specs/ref-outside'), dir, { recursive: true });
+    symlinkSync('..', join(dir, 'spec/linked'));
+    mkdirSync(join(dir, 'spec/sub'));
+    symlinkSync('../../secret.yaml', join(dir, 'spec/sub/secret-link.yaml'));
+    const r = await run(dir, 'ir', 'spec/variants.yaml');
+    expect(r.code).toBe(2);
+    expectNoDisclosure(r.out + r.err);
+    // one refusal per $ref that leaves (7 of them); the file with a dotted name inside is read
+    expect(codes(r.err).filter((c) => c === 'input-refused')).toHaveLength(7);
+    // a percent sign is a character of a file name: `..%2fsecret.yaml` is a (missing) file inside
+    expect(r.err.split('\n').filter((l) => /^\S+ {2}error {2}input-not-found/.test(l))).toEqual(['spec/..%2fsecret.yaml:1:1  error  input-not-found  spec/..%2fsecret.yaml cannot be read (ENOENT)']);
+    expect(r.err).toMatch(/no-such-file\.yaml is refused: it is outside the spec's folder tree/);
+    expect(r.err).toMatch(/spec\/linked\/secret\.yaml is refused: it leads \(through a symbolic link\) outside/);
+    expect(r.err).toMatch(/spec\/sub\/secret-link\.yaml is refused: it leads \(through a symbolic link\) outside/);
+    expect(r.err).toContain('a $ref to "http://127.0.0.1:9/secret.yaml" is refused: only files are read');
+    expect(r.err).toContain('a $ref to "https://example.com/secret.yaml" is refused: only files are read');
+    expect(r.err).not.toContain('..inside.yaml');
+    expect(r.out).toContain('insideField');
+  }, 30_000);
+
   it('openapi.refRoots widens the tree: a $ref to ../secret.yaml is then read', async () => {
     const dir = join(work, 'ref-roots');
     cpSync(join(FIXTURES, 'specs/ref-outside/secret.yaml'), join(dir, 'shared/secret.yaml'));

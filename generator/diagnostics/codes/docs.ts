@@ -14,6 +14,12 @@ export const docsCodes = {
     cause: 'A client, category or method name cannot be used as a file or folder name as is (a "/", "..", a control character), or two methods would share one page file.',
     fix: 'Nothing to do; the page is written under the name the message gives. Rename the category or method in the input to choose another.',
   },
+  'docs-prose-literal': {
+    severity: 'warning',
+    title: 'Docs text written as literal text',
+    cause: 'A description or title is shaped so that the markdown parser would take quadratic time or overflow the stack on it (more than 64,000 characters, more than 1,000 emphasis/link/code/HTML delimiters, or a line nesting more than 16 block quotes, lists or indentation levels). Docs text is untrusted, so such text is not parsed: the page shows it as written, without its markdown formatting.',
+    fix: 'Shorten or simplify the text in the input (split a long description, flatten deep lists).',
+  },
   'docs-sample-replaced': {
     severity: 'info',
     title: 'Sample value not used in the code sample',

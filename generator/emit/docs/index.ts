@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { diagnostic } from '../../diagnostics/collector.js';
 import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Root, RootContent } from 'mdast';
 import type { Api, Client, Method, NamedType } from '../../ir/types.js';
@@ -10,6 +11,7 @@ import type { EmitContext, EmitResult, Emitter } from '../types.js';
 import { trusted } from './inert.js';
 import { planLayout, TYPES_FOLDER } from './layout.js';
 import { methodPage } from './method-page.js';
+import { proseTooComplex } from './prose-limits.js';
 import { clientIndex, sidebar, topIndex, type Names } from './navigation.js';
 import { typesByName } from './sample-values.js';
 import { loadDocsTemplate, type DocsLanguage } from './templates.js';
@@ -55,6 +57,23 @@ function strayTypes(api: Api): { byMethod: Map<Method, NamedType[]>; diagnostics
   return { byMethod, diagnostics };
 }
 
+/** Descriptions and titles written as literal text because parsing them is unsafe (prose-limits.ts). */
+function literalProse(api: Api): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (text: string | undefined, what: string, location: Diagnostic['location']): void => {
+    const why = text === undefined ? undefined : proseTooComplex(text);
+    if (why) out.push(diagnostic('docs-prose-literal', `${what} is written as literal text, not as markdown: ${why}`, location));
+  };
+  for (const c of api.clients) check(c.description, `the description of ${c.name}`, undefined);
+  for (const m of allMethods(api)) {
+    check(m.title, `the title of ${m.client}.${m.id}`, m.source);
+    check(m.description, `the description of ${m.client}.${m.id}`, m.source);
+    check(m.response.description, `the response description of ${m.client}.${m.id}`, m.source);
+  }
+  for (const t of api.types) check(t.description, `the description of ${t.name}`, t.source);
+  return out;
+}
+
 /** `inline` for the markdown docs family (its published layout), `linked` for a spec alone. */
 export function dataStructuresLayout(api: Api, setting: 'auto' | 'inline' | 'linked'): 'inline' | 'linked' {
   if (setting !== 'auto') return setting;
@@ -90,7 +109,7 @@ export async function docsPages(api: Api, ctx: EmitContext): Promise<DocsPages> 
   };
   const types = typesByName(api);
   const strays = linked ? { byMethod: new Map<Method, NamedType[]>(), diagnostics: [] } : strayTypes(api);
-  diagnostics.push(...strays.diagnostics);
+  diagnostics.push(...strays.diagnostics, ...literalProse(api));
   const pages: DocsPages['pages'] = [];
   const files: GeneratedFile[] = [];
   const put = (path: string, contents: string): void => {

@@ -1,5 +1,6 @@
 import type { BlockContent, Html, PhrasingContent, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown.js';
+import { proseTooComplex } from './prose-limits.js';
 
 /**
  * Lines that could start or be a block other than a paragraph or a list item: ATX headings,
@@ -15,9 +16,11 @@ const MAYBE_OTHER_BLOCK = /^(?: {0,3}(?:[#><[|]|```|~~~)| {4}|\t| {0,3}(?:[-*_] 
  * change the page's structure (a heading would start a new section; an unclosed fence, or an
  * HTML block CommonMark ends only at its closing tag, such as `<script>` or `<pre>`, would
  * swallow the rest of the page) goes through the mdast instead: headings turned into bold
- * paragraphs, such an HTML block into text.
+ * paragraphs, such an HTML block into text. Text the parser cannot take safely
+ * (prose-limits.ts) is one paragraph of literal text.
  */
 export function proseBlocks(markdown: string): RootContent[] {
+  if (proseTooComplex(markdown)) return [{ type: 'paragraph', children: [{ type: 'text', value: markdown.trim() }] }];
   if (markdown.trim() !== '' && !MAYBE_OTHER_BLOCK.test(markdown)) return [{ type: 'html', value: markdown.trim() } satisfies Html];
   // a structure's description is on every page that shows it: parsed once (pages get copies,
   // since writing a page may rewrite nodes in place, inert.ts)
@@ -57,6 +60,7 @@ const SURELY_PARAGRAPH = /^(?! {0,3}(?:[-*+=_#><[|`~]|\d{1,9}[.)])| {4})[^\r\n]*
 /** A single-line title: as written when it is one plain line, else as escaped text. */
 export function titleContent(title: string): PhrasingContent[] {
   const line = title.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  if (proseTooComplex(line)) return [{ type: 'text', value: line }];
   if (SURELY_PARAGRAPH.test(line)) return [{ type: 'html', value: line }];
   const tree = parseMarkdown(line);
   const onlyParagraph = tree.children.length === 1 && tree.children[0]!.type === 'paragraph';

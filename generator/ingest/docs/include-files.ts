@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { displayPath } from '../../diagnostics/display-path.js';
+import { isInside } from '../../formats/path-containment.js';
 import type { IncludeResolver, IncludeTarget } from './includes.js';
 
 /** A fragment larger than this is refused (the published ones are a few KB). */
@@ -28,7 +29,7 @@ export function fileIncludeResolver(cwd: string, root: string, readText: (abs: s
   } catch {
     rootReal = undefined;
   }
-  const inside = (real: string): boolean => rootReal !== undefined && (real === rootReal || real.startsWith(rootReal + sep));
+  const inside = (real: string): boolean => rootReal !== undefined && isInside(real, rootReal);
 
   return (target: string, fromFile: string): IncludeTarget => {
     const refused = (why: string): IncludeTarget => ({ ok: false, code: 'md-include-refused', message: `include "${target}" is refused: ${why}` });
@@ -43,7 +44,7 @@ export function fileIncludeResolver(cwd: string, root: string, readText: (abs: s
     const candidates: string[] = [];
     const fromDir = dirname(resolve(cwd, fromFile));
     // walk up from the including file's folder to the root (only folders inside the root)
-    if (relative(rootAbs, fromDir).split(sep)[0] !== '..') {
+    if (isInside(fromDir, rootAbs)) {
       for (let dir = fromDir; ; dir = dirname(dir)) {
         candidates.push(join(dir, ...segments));
         if (dir === rootAbs || dirname(dir) === dir) break;

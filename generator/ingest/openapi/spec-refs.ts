@@ -92,7 +92,8 @@ export async function loadSpec(absPath: string, cwd: string, options: LoadSpecOp
   if (!EXTERNAL_REF.test(text)) return { refs: new SpecRefs(parsed.file, files), refused: [] };
 
   const rootDir = dirname(realOrSelf(absPath));
-  const roots = [rootDir, ...(options.refRoots ?? []).map(realOrSelf)];
+  // as written and as real paths: a $ref is checked as written first, then where it leads
+  const roots = [...new Set([rootDir, dirname(absPath), ...(options.refRoots ?? []).flatMap((r) => [r, realOrSelf(r)])])];
   const rootsLabel = [displayPath(rootDir, cwd) + '/', ...(options.refRoots ?? []).map((r) => displayPath(r, cwd) + '/')].join(', ');
   const refused: Diagnostic[] = [];
   const texts = new Map<string, string>();

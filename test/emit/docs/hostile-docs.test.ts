@@ -46,3 +46,29 @@ describe('docs pages of hostile text', async () => {
     expect(probe).toContain('"note": "\\u003c!--@include: ../../../../../../../../../../../../etc/passwd-->"');
   });
 });
+
+/**
+ * Descriptions shaped to make the markdown parser (micromark) take quadratic time or overflow
+ * the stack (test/fixtures/hostile/parser-bombs): 16,000 emphasis delimiters, 3,000 list markers
+ * on one line, lists nested 100 levels. Before the limits, the first took minutes and the second
+ * overflowed the stack; now each is written as literal text with a warning.
+ */
+describe('docs text the markdown parser cannot take safely', async () => {
+  const r = await ingest(['test/fixtures/hostile/parser-bombs'], { cwd: ROOT });
+  const out = await emitDocs(r.api, { config: config(), templatesDir: join(ROOT, 'templates'), assets: packageAssets() });
+  const page = (stem: string): string => out.files.find((f) => f.path.endsWith(`/${stem}.md`))!.contents;
+
+  test('each is written as literal text, with a docs-prose-literal warning naming the limit', () => {
+    const literal = out.diagnostics.filter((d) => d.code === 'docs-prose-literal');
+    expect(literal.map((d) => d.message).sort()).toEqual([
+      'the description of ManagementClient.emphasis_run is written as literal text, not as markdown: it holds 16000 emphasis, link, code or HTML delimiters (more than 1000)',
+      'the description of ManagementClient.nested_lists is written as literal text, not as markdown: a line nests more than 16 block quotes, lists or indentation levels',
+      'the description of ManagementClient.nested_markers is written as literal text, not as markdown: a line nests more than 16 block quotes, lists or indentation levels',
+    ]);
+    for (const d of literal) expect(d.severity).toBe('warning');
+    // escaped, so the site's parser reads text, not 16,000 delimiters
+    expect(page('emphasis-run')).toContain(`Before. ${'\\*'.repeat(8000)}x`);
+    expect(page('nested-markers')).toMatch(/\\- - - - /);
+    expect(page('nested-lists')).toContain('level 99');
+  });
+});

@@ -23,10 +23,36 @@ it('the list of inherited members covers Object.prototype of this engine', () =>
   for (const name of Object.getOwnPropertyNames(Object.prototype)) expect(INHERITED_MEMBERS).toContain(name);
 });
 
+// Arguments, bodies and answers as JSON text: in an object literal `__proto__: x` would set the
+// prototype, JSON.parse makes it an own key as the caller's data and the server's JSON have it.
+const CONSTRUCTOR_JSON = '{"__proto__":{"__proto__":"p","then":"t"},"then":"t","constructor":"c"}';
 describe.each([
-  { input: `${FIXTURES}/docs`, className: 'ManagementClient', path: (stem: string) => `/api/v3/${stem}` },
-  { input: `${FIXTURES}/openapi.yaml`, className: 'ReservedClient', path: (stem: string) => `/${stem}` },
-])('methods with reserved names from $input', ({ input, className, path }) => {
+  {
+    input: `${FIXTURES}/docs`,
+    className: 'ManagementClient',
+    path: (stem: string) => `/api/v3/${stem}`,
+    // a POST page: every parameter is a body field; the answer is the envelope around `constructor`
+    names: {
+      call: '{"__proto___":"p","then":"t","constructor_":{"__proto__":"p","then":"t"}}',
+      url: '/api/v3/reserved-names',
+      body: '{"__proto__":"p","then":"t","constructor":{"__proto__":"p","then":"t"}}',
+      answer: `{"statusCode":200,"data":${CONSTRUCTOR_JSON}}`,
+      data: (r: Record<string, unknown>) => r['data'] as Record<string, unknown>,
+    },
+  },
+  {
+    input: `${FIXTURES}/openapi.yaml`,
+    className: 'ReservedClient',
+    path: (stem: string) => `/${stem}`,
+    names: {
+      call: '{"__proto___":"p","then":"t","constructor_":"c","body":{"__proto__":"p","then":"t"}}',
+      url: '/names/p?then=t&constructor=c',
+      body: '{"__proto__":"p","then":"t"}',
+      answer: CONSTRUCTOR_JSON,
+      data: (r: Record<string, unknown>) => r,
+    },
+  },
+])('methods with reserved names from $input', ({ input, className, path, names }) => {
   let dir: string;
   let server: TestServer;
   let result: Awaited<ReturnType<typeof buildFrom>>;
@@ -66,5 +92,24 @@ describe.each([
     server.handle((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"statusCode":200}'));
     await client.toString_!({ userId: 'u1' });
     expect(new URL(server.requests[0]!.url, server.host).pathname).toBe(path('to-string'));
+  }, 60_000);
+
+  it('parameters, fields and structures named __proto__, then and constructor reach the wire and come back as own data', async () => {
+    expect(compile(join(dir, 'sdk'))).toEqual([]);
+    const sdk = (await import(pathToFileURL(join(dir, 'sdk/dist/index.js')).href)) as Record<string, new (o: object) => Client>;
+    // validate both ways: the zod schemas must accept `__proto__` as a field, not drop or trip on it
+    const client = new sdk[className]!({ accessKeyId: 'id', accessKeySecret: 'secret', host: server.host, retry: 0, validate: 'both' });
+    server.handle((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(names.answer));
+    const result = (await client.reservedNames!(JSON.parse(names.call) as object)) as Record<string, unknown>;
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`POST ${names.url}`]);
+    const sent = JSON.parse(server.requests[0]!.body.toString('utf8')) as object;
+    expect(sent).toEqual(JSON.parse(names.body));
+    expect(Object.hasOwn(sent, '__proto__')).toBe(true);
+    // `__proto__` in the answer is data, not the result's prototype; `then` is data too (await gave the object)
+    const data = names.data(result);
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(data).toEqual(JSON.parse(CONSTRUCTOR_JSON));
+    expect(Object.hasOwn(data, '__proto__')).toBe(true);
+    expect(data['then']).toBe('t');
   }, 60_000);
 });
