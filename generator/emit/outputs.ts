@@ -14,13 +14,15 @@ export interface OutputEntry extends Required<OwnedFolder> {
   onRequest?: boolean;
 }
 
+/**
+ * What `npm install` (any package manager) and the build leave in the SDK folder, as patterns
+ * relative to it (output/owned.ts): one list, kept by `generate`, ignored by `check`, and
+ * written to the SDK's .gitignore (emit/sdk/package.ts).
+ */
+export const SDK_KEEPS: readonly string[] = ['node_modules', 'dist', 'build', 'coverage', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', '*.tsbuildinfo', '**/.DS_Store'];
+
 export const OUTPUTS: readonly OutputEntry[] = [
-  {
-    name: 'sdk',
-    folder: 'sdk',
-    // `cd sdk && npm install` (any package manager) and the build it runs
-    keeps: ['node_modules', 'dist', 'build', 'coverage', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', '*.tsbuildinfo', '**/.DS_Store'],
-  },
+  { name: 'sdk', folder: 'sdk', keeps: SDK_KEEPS },
   {
     name: 'docs',
     folder: 'docs',

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,6 +50,17 @@ function tryCreate(path: string): boolean {
   return true;
 }
 
+/** How old an unreadable lock file must be before it counts as a dead run's. */
+export const UNREADABLE_STALE_MS = 10_000;
+
+function ageMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((ok) => setTimeout(ok, ms));
 
 /** `onWait`: called once when the lock is held by another run and this one starts waiting. */
@@ -71,8 +82,9 @@ export async function acquireLock(outReal: string, waitMs: number, onWait: () =>
       };
     }
     const holder = readHolder(path);
-    // a lock whose run died on this host (kill -9, power cut) is stale: take it over
-    if (holder && holder.host === hostname() && !alive(holder.pid)) {
+    // a lock whose run died on this host (kill -9, power cut) is stale: take it over; so is one
+    // left unreadable (a run killed between creating it and writing its pid) for a while
+    if ((holder && holder.host === hostname() && !alive(holder.pid)) || (!holder && ageMs(path) > UNREADABLE_STALE_MS)) {
       try {
         unlinkSync(path);
       } catch {

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { backupDir, JOURNAL_FILE, stageDir, writeJournal } from '../../generator/output/journal.js';
 import { acquireLock } from '../../generator/output/lock.js';
 import { MARKER_TEXT, OWNERSHIP_MARKER } from '../../generator/output/owned.js';
 import { updateInPlace } from '../../generator/output/update.js';
@@ -47,6 +48,38 @@ describe('updateInPlace', () => {
     const d = await updateInPlace(out, { write: [{ path: 'docs/guide/page.md', contents: 'x' }], remove: [] });
     expect(d.map((x) => x.code)).toEqual(['output-unsafe-path']);
     expect(existsSync(join(elsewhere, 'page.md'))).toBe(false);
+  });
+
+  it('makes no folder through such a link either', async () => {
+    dir = tempDir('update');
+    const out = join(dir, 'generated');
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    put(join(out, 'docs', OWNERSHIP_MARKER), MARKER_TEXT);
+    symlinkSync(elsewhere, join(out, 'docs/guide'));
+    const d = await updateInPlace(out, { write: [{ path: 'docs/guide/new/deeper/page.md', contents: 'x' }], remove: [] });
+    expect(d.map((x) => x.code)).toEqual(['output-unsafe-path']);
+    expect(existsSync(join(elsewhere, 'new'))).toBe(false);
+  });
+
+  it('first rolls back a full run killed mid-swap (its journal), then updates the folder it put back', async () => {
+    dir = tempDir('update');
+    const out = join(dir, 'generated');
+    put(join(out, 'docs', OWNERSHIP_MARKER), MARKER_TEXT);
+    put(join(out, 'docs/a.md'), 'old');
+    // the state `generate` leaves when killed after moving docs/ out and before moving the new one in
+    const tag = 'killed';
+    put(join(stageDir(out, tag), 'docs', OWNERSHIP_MARKER), MARKER_TEXT);
+    put(join(stageDir(out, tag), 'docs/a.md'), 'half');
+    mkdirSync(backupDir(out, tag));
+    writeJournal(out, { version: 1, tag, entries: [{ name: 'docs', hadOld: true, keeps: [] }] });
+    renameSync(join(out, 'docs'), join(backupDir(out, tag), 'docs'));
+    const d = await updateInPlace(out, { write: [{ path: 'docs/a.md', contents: 'new' }], remove: [] });
+    expect(d.map((x) => x.code)).toEqual(['output-recovered']);
+    expect(readFileSync(join(out, 'docs/a.md'), 'utf8')).toBe('new');
+    expect(existsSync(join(out, JOURNAL_FILE))).toBe(false);
+    expect(existsSync(stageDir(out, tag))).toBe(false);
+    expect(existsSync(backupDir(out, tag))).toBe(false);
   });
 
   it('takes the output folder lock: while another run holds it, nothing is written', async () => {

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCK_FILE } from '../../generator/output/lock.js';
+import { LOCK_FILE, UNREADABLE_STALE_MS } from '../../generator/output/lock.js';
 import { MARKER_TEXT, OWNERSHIP_MARKER } from '../../generator/output/owned.js';
 import { writeOutput } from '../../generator/output/write.js';
 import { cleanup, tempDir } from '../emit/sdk/sdk-harness.js';
@@ -164,6 +164,20 @@ describe('one run at a time (issue 10, item 11)', () => {
     const { spawnSync } = await import('node:child_process');
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     put(join(out, LOCK_FILE), JSON.stringify({ pid: Number(dead.stdout), host: (await import('node:os')).hostname() }));
+    const r = await writeOutput(out, [{ path: 'sdk/x.ts', contents: 'x' }], { owned: OWNED, cwd: dir, lockWaitMs: 0 });
+    expect(r.diagnostics).toEqual([]);
+    expect(tree(out)).toEqual(['docs/.sdkforge', 'sdk/.sdkforge', 'sdk/x.ts']);
+  });
+
+  it('an empty lock file (a run killed before it wrote its pid) is waited for a while, then taken over', async () => {
+    dir = tempDir('write-lock');
+    const out = join(dir, 'out');
+    put(join(out, LOCK_FILE), '');
+    const fresh = await writeOutput(out, [{ path: 'sdk/x.ts', contents: 'x' }], { owned: OWNED, cwd: dir, lockWaitMs: 0 });
+    expect(fresh.diagnostics.map((d) => d.code)).toEqual(['output-locked']);
+    expect(fresh.diagnostics[0]!.message).toContain('a run that left an unreadable lock file');
+    const old = (Date.now() - UNREADABLE_STALE_MS - 1000) / 1000;
+    utimesSync(join(out, LOCK_FILE), old, old);
     const r = await writeOutput(out, [{ path: 'sdk/x.ts', contents: 'x' }], { owned: OWNED, cwd: dir, lockWaitMs: 0 });
     expect(r.diagnostics).toEqual([]);
     expect(tree(out)).toEqual(['docs/.sdkforge', 'sdk/.sdkforge', 'sdk/x.ts']);

@@ -4,6 +4,7 @@ import { parameterKeys } from '../../naming/members.js';
 import type { ClientNames } from './names.js';
 import { clientAuthShape, hasDefaultServer, nestedSchemes, type ClientAuthShape } from './api-description.js';
 import { sortedMethods } from './names.js';
+import { SDK_KEEPS } from '../outputs.js';
 
 /** package.json, tsconfig.json and README.md of the generated SDK (data and prose, not code). */
 
@@ -53,14 +54,10 @@ export const SDK_COMPILER_OPTIONS = {
   outDir: 'dist',
 };
 
-/**
- * What `npm install` and the build leave in the SDK folder: kept by `generate`, ignored by
- * `check`, and listed in the SDK's .gitignore.
- */
-export const SDK_INSTALL_STATE: readonly string[] = ['node_modules/', 'dist/', 'package-lock.json'];
-
+/** SDK_KEEPS as .gitignore lines: anchored to the SDK folder, as the keep patterns are. */
 export function gitignore(): string {
-  return ['# Written by `npm install` and the build, not by sdkforge: not committed.', ...SDK_INSTALL_STATE, ''].join('\n');
+  const lines = SDK_KEEPS.map((k) => (k.startsWith('**/') ? k : `/${k}`));
+  return ['# Written by `npm install` and the build, not by sdkforge: not committed.', ...lines, ''].join('\n');
 }
 
 export function tsconfigJson(): string {

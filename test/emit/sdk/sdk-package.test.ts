@@ -92,10 +92,13 @@ console.log(options.accessToken);
     mkdirSync(join(repo, 'sdk/node_modules/zod'), { recursive: true });
     writeFileSync(join(repo, 'sdk/node_modules/zod/index.js'), '');
     writeFileSync(join(repo, 'sdk/package-lock.json'), '{}');
+    writeFileSync(join(repo, 'sdk/yarn.lock'), '');
+    writeFileSync(join(repo, 'sdk/tsconfig.tsbuildinfo'), '{}');
     await run('git', ['init', '-q'], { cwd: repo });
     const status = (await run('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: repo })).stdout;
-    expect(ignore).toContain('node_modules/');
-    expect(status).not.toMatch(/node_modules|dist\/|package-lock\.json/);
+    // the list generate keeps and check ignores (SDK_KEEPS), anchored to the SDK folder
+    expect(ignore).toMatch(/^\/node_modules$/m);
+    expect(status).not.toMatch(/node_modules|dist\/|package-lock\.json|yarn\.lock|tsbuildinfo/);
     expect(status).toContain('sdk/src/index.ts');
     expect(status).toContain('sdk/.gitignore');
   });
