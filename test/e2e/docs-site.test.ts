@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +34,8 @@ const HOSTILE = join(ROOT, 'test/fixtures/hostile/docs');
 const HOSTILE_CATEGORY = (JSON.parse(readFileSync(join(HOSTILE, 'names.json'), 'utf8')) as { category: string }).category;
 /** Where the hostile pages' payloads would write if Vue ran them during the build. */
 const MARK = join(WORK, 'pwned');
+/** In a file beside the built docs folder, which relative images in the pages point at. */
+const SECRET = 'SDKFORGE-SITE-SECRET-51c2';
 const EMAIL_TEMPLATES = join(CORPUS_ZH, 'node/management/管理消息服务/get-email-templates.md');
 /** An HTML input page whose text is markup written as text (issue 14). */
 const HOSTILE_HTML = 'test/fixtures/html/hostile/probe-hostile-html.html';
@@ -73,6 +75,10 @@ describe.skipIf(!hasChromium)('docs site in Chromium', () => {
     const inputs = ['docs-input', rel(join(WORK, 'hostile')), HOSTILE_HTML, ...(hasCorpus ? [rel(EMAIL_TEMPLATES)] : [])];
     const result = await build({ config, cwd: ROOT, inputs });
     writeFiles(join(WORK, 'out'), result.files.filter((f) => f.path.startsWith('docs/')));
+    // markdown as any description could carry it, put in the site as it is; and a file beside the
+    // site that images in the pages point at (a build must not publish it)
+    cpSync(join(ROOT, 'test/fixtures/hostile/site/hostile-markdown.md'), join(WORK, 'out/docs/hostile-markdown.md'));
+    writeFileSync(join(WORK, 'out/hostile-secret.txt'), `${SECRET}\n`);
     // the same command `npm run docs:build` runs, on a fresh generation
     await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', join(WORK, 'out/docs'), '--outDir', join(WORK, 'dist')], {
       cwd: WORK,
@@ -232,6 +238,54 @@ describe.skipIf(!hasChromium)('docs site in Chromium', () => {
     expect(await content.locator('tr', { hasText: 'not code' }).locator('br').count()).toBe(0);
     expect(await content.locator('code', { hasText: `<script>window.__sdkforgeHostile = 'sample'</script>` }).first().isVisible()).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __sdkforgeHostile?: string }).__sdkforgeHostile)).toBeUndefined();
+  }, 60_000);
+
+  test('Vue syntax in a title, a link, an image, bold text, enum values, a structure and a comment in a cell is shown as written (issue 10, items 1-2)', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    const sidebar = page.locator('.VPSidebar');
+    await sidebar.locator('a', { hasText: 'Probe {{ 7 * 191 }} names' }).click();
+    await page.waitForURL(/probe-hostile-names$/);
+    const content = page.locator('.vp-doc');
+    await content.locator('h1').waitFor();
+    const text = (await content.textContent()) ?? '';
+    expect(text).not.toContain('1337');
+    expect((await content.locator('h1').textContent())?.replace(/\u200b/g, '').trim()).toBe('Probe {{ 7 * 191 }} names');
+    expect(await content.locator('a', { hasText: 'a link {{ 7 * 191 }}' }).count()).toBe(1);
+    // an image of a file beside the site is shown as its markdown, not bundled from disk
+    expect(text).toContain('![an image {{ 7 * 191 }}](../../../hostile-secret.txt)');
+    expect(await content.locator('img, [onclick], [onfocus], #pwn').count()).toBe(0);
+    expect(await content.locator('strong', { hasText: 'bold {{ 7 * 191 }}' }).count()).toBe(1);
+    // tags with directives are text, not elements
+    expect(text).toContain(`<span v-html="'<b>bold-html</b>'">a directive</span>`);
+    expect(await content.locator('span[v-html], b').count()).toBe(0);
+    expect(text).toContain('<b v-if="false">a hidden tag</b>');
+    // the enum values, the comment in a cell, the sample code and the sample result
+    expect(await content.locator('td code', { hasText: /^\{\{ 7 \* 191 \}\}$/ }).count()).toBeGreaterThanOrEqual(2);
+    expect(text).toContain('A comment in a cell <!-- {{ 7 * 191 }} --> and after it');
+    expect(text).toContain('mode: "{{ 7 * 191 }}"');
+    expect(text).toContain('A label {{ 7 * 191 }}');
+    expect(await page.title()).toContain('Probe {{ 7 * 191 }} names');
+  }, 60_000);
+
+  test('VitePress extensions print no docs text as HTML: attributes, alerts, code-group tabs, fence info, containers, [[toc]]; relative images publish no file (issue 10, items 1-2)', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/hostile-markdown`);
+    const content = page.locator('.vp-doc');
+    await content.locator('h1').waitFor();
+    await content.getByText('Attributes after text').click();
+    const text = (await content.textContent()) ?? '';
+    expect(text).toContain(`{onclick="window.__sdkforgeHostile='attrs'" id=pwn}`);
+    expect(text).toContain('![a file](../hostile-secret.txt)');
+    expect(await content.locator('img, [onclick], [onfocus], #pwn, .table-of-contents, .vp-code-group, .custom-block').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __sdkforgeHostile?: string }).__sdkforgeHostile)).toBeUndefined();
+    // nothing of the file beside the site is in the built site, as text, a data: URL or an asset
+    const encoded = Buffer.from(`${SECRET}\n`).toString('base64');
+    for (const entry of readdirSync(join(WORK, 'dist'), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || /\.(woff2?|png|svg)$/.test(entry.name)) continue;
+      const body = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+      expect(body.includes(SECRET) || body.includes(encoded), join(entry.parentPath, entry.name)).toBe(false);
+    }
   }, 60_000);
 
   test.skipIf(!hasCorpus)('the corpus sample `欢迎加入 {{app_name}}` (get-email-templates) is shown as written', async () => {
