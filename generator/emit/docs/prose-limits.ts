@@ -17,7 +17,8 @@ export const PROSE_LIMITS = {
 } as const;
 
 /** Characters that open or close emphasis (`*`, `_`, `~`), links (`[`, `]`), code spans, HTML (`<`). */
-const DELIMITER = new Set([42, 95, 126, 91, 93, 96, 60]);
+const DELIMITER = new Uint8Array(128);
+for (const c of '*_~[]`<') DELIMITER[c.charCodeAt(0)] = 1;
 
 /**
  * Why `text` is not parsed as markdown, or undefined when it is within PROSE_LIMITS. One pass
@@ -33,7 +34,7 @@ export function proseTooComplex(text: string): string | undefined {
   let columns = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (DELIMITER.has(c)) delimiters++;
+    if (c < 128 && DELIMITER[c] === 1) delimiters++;
     if (c === 10) {
       inPrefix = true;
       markers = 0;
@@ -43,10 +44,16 @@ export function proseTooComplex(text: string): string | undefined {
     if (!inPrefix) continue;
     const next = text.charCodeAt(i + 1);
     const spaceAfter = Number.isNaN(next) || next === 32 || next === 9 || next === 10;
+    // the one space that ends a marker belongs to it, not to the indentation
     if (c === 32) columns++;
     else if (c === 9) columns += 4;
-    else if (c === 62 /* > */) markers++;
-    else if ((c === 45 || c === 42 || c === 43) /* - * + */ && spaceAfter) markers++;
+    else if (c === 62 /* > */) {
+      markers++;
+      if (next === 32) i++;
+    } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && spaceAfter) {
+      markers++;
+      if (next === 32) i++;
+    }
     else if (c >= 48 && c <= 57) {
       // an ordered list marker: digits, then `.` or `)`, then a space
       let j = i;
@@ -55,7 +62,7 @@ export function proseTooComplex(text: string): string | undefined {
       const after = text.charCodeAt(j + 1);
       if ((close === 46 || close === 41) && (Number.isNaN(after) || after === 32 || after === 9 || after === 10)) {
         markers++;
-        i = j;
+        i = after === 32 ? j + 1 : j;
       } else inPrefix = false;
     } else inPrefix = false;
     deepest = Math.max(deepest, markers + Math.floor(columns / 2));
