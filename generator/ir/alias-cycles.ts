@@ -5,9 +5,9 @@ import type { Api, TypeRef } from './types.js';
 
 /**
  * Named types that are nothing but each other (`X: {$ref: Y}`, `Y: {$ref: X}`, the same through
- * `allOf`, a union or a map): TypeScript rejects such aliases (TS2456), so the SDK would not
- * compile, and `X = Y, Y = X` has no value at all. Recursion through an object's field or an array's
- * items is a real recursive type and is left alone.
+ * `allOf` or a union): TypeScript rejects such aliases (TS2456), so the SDK would not compile,
+ * and `X = Y, Y = X` has no value at all. Recursion through an object's field, a map's values or
+ * an array's items is a real recursive type and is left alone.
  *
  * Each such cycle is reported, and broken where it is first entered (its first member by name
  * becomes `unknown`), so the rest of the API still generates.
@@ -35,8 +35,7 @@ function aliasTargets(type: TypeRef): string[] {
     const t = stack.pop()!;
     if (t.kind === 'ref') out.push(t.name);
     else if (t.kind === 'union') stack.push(...t.variants);
-    // the SDK prints a map as Record<string, X>, an alias TypeScript resolves eagerly
-    else if (t.kind === 'map') stack.push(t.values);
+    // a map is an object (the SDK prints `{ [key: string]: X }`): recursion through its values is real
   }
   return out;
 }

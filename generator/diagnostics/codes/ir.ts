@@ -5,7 +5,7 @@ export const irCodes = {
   'ir-type-cycle': {
     severity: 'error',
     title: 'Types defined only through each other',
-    cause: 'Named types refer to each other with no object or array in between (`X: {$ref: Y}` and `Y: {$ref: X}`, or the same through `allOf`, a union or a map). TypeScript cannot declare such types (TS2456), and `X = Y, Y = X` has no value at all.',
+    cause: 'Named types refer to each other with no object or array in between (`X: {$ref: Y}` and `Y: {$ref: X}`, or the same through `allOf` or a union). TypeScript cannot declare such types (TS2456), and `X = Y, Y = X` has no value at all.',
     fix: 'Give one of the types a real definition (an object, an array, a scalar). Until then the first of them is typed as `unknown`.',
   },
   'ir-unresolved-type': {

@@ -31,7 +31,11 @@ export function typeNode(t: TypeRef, refs: ModuleRefs): ts.TypeNode {
       return name ? f.createTypeReferenceNode(id(name)) : kw(ts.SyntaxKind.UnknownKeyword);
     }
     case 'map':
-      return record(typeNode(t.values, refs));
+      // an index signature, not Record<string, X>: a map of itself (`Tree: {additionalProperties:
+      // {$ref: Tree}}`) is a type literal TypeScript defers, where the Record alias is TS2456
+      return f.createTypeLiteralNode([
+        f.createIndexSignature(undefined, [f.createParameterDeclaration(undefined, undefined, 'key', undefined, f.createKeywordTypeNode(ts.SyntaxKind.StringKeyword))], typeNode(t.values, refs)),
+      ]);
     case 'object':
       if (t.fields.length === 0) return record(kw(ts.SyntaxKind.UnknownKeyword));
       return f.createTypeLiteralNode(objectMembers(t.fields, t.open === true, refs));
