@@ -61,11 +61,14 @@ export class HttpClient {
     this.#choice = { host: defaults.host ?? options.host, replaced: options.servers, variables: options.serverVariables };
     // decided here, so a client of an API without a server fails at construction, not on a call
     this.host = baseUrl(defaults.servers ?? [], this.#choice, true, 'client');
+    let url: URL;
     try {
-      new URL(this.host);
+      url = new URL(this.host);
     } catch (cause) {
       throw new InvalidRequestError(`the base URL ${JSON.stringify(this.host)} is not a valid URL; check \`host\``, { cause });
     }
+    const unfit = unfitUrl(url);
+    if (unfit) throw new InvalidRequestError(`the base URL ${JSON.stringify(this.host)} ${unfit}; check \`host\``);
     this.#security = defaults.security ?? [];
     this.#envelope = defaults.envelope;
     this.#auth = options.auth ?? defaults.auth;
@@ -231,6 +234,9 @@ export class HttpClient {
       url = new URL(base + call.path);
       if (call.search !== '') url.search = url.search === '' ? call.search : `${url.search.slice(1)}&${call.search}`;
     }
+    // an operation's own server (from the API description) is held to what the client's host is
+    const unfit = unfitUrl(url);
+    if (unfit) throw new InvalidRequestError(`${call.op.id}: the URL ${url.protocol}//${url.host} ${unfit}`);
     const headers = new Headers({ accept: call.op.accept ?? 'application/json' });
     for (const [name, value] of Object.entries(this.#options.headers ?? {})) headers.set(name, value);
     for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
@@ -266,6 +272,13 @@ function searchParamsOf(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   url.searchParams.forEach((value, name) => (out[name] = value));
   return out;
+}
+
+/** Why fetch could never call `url` (it would fail the same way on every retry), or undefined. */
+function unfitUrl(url: URL): string | undefined {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `is not http or https (${url.protocol})`;
+  if (url.username !== '' || url.password !== '') return 'carries a user name or password (fetch refuses them; use the auth options)';
+  return undefined;
 }
 
 function invalid(op: OperationSpec, cause: unknown): SdkError {

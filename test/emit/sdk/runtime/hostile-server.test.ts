@@ -1,6 +1,7 @@
 // Issue 10, items 12-15: what the runtime does not take from a server (or from its own options):
 // redirects to another origin, empty or HTML success bodies, endless bodies, a negative
 // Retry-After, a bad host or a header with a line break. Real node:http servers on 127.0.0.1.
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -144,6 +145,18 @@ describe('response size (item 14)', () => {
     }
   });
 
+  it('the limit counts the decoded bytes: a 10 KiB gzip body that inflates to 64 MiB stops at the limit', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    api.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+      res.end(bomb);
+    });
+    const http = new HttpClient({ host: api.host, maxResponseBytes: 1024 * 1024, retry: { retries: 2, minDelayMs: 1 } });
+    expect(await rejection(http.request(get, undefined))).toBeInstanceOf(ResponseTooLargeError);
+    expect(api.requests).toHaveLength(1);
+  });
+
   it('the limit is per client and per call; 0 turns it off', async () => {
     api.handle((_req, res) => sendJson(res, 200, { ...ok, pad: 'x'.repeat(2048) }));
     const small = new HttpClient({ host: api.host, maxResponseBytes: 1024 });
@@ -173,6 +186,12 @@ describe('Retry-After and platform errors (item 15)', () => {
       e = caught;
     }
     expect(e).toBeInstanceOf(InvalidRequestError);
+    // URLs fetch can never call fail at once, not as network errors retried
+    for (const host of ['https://user:secret@127.0.0.1:1', 'ftp://127.0.0.1', 'file:///etc/passwd']) {
+      expect(() => new HttpClient({ host }), host).toThrow(InvalidRequestError);
+    }
+    const ownServer: OperationSpec = { ...get, servers: [{ url: 'file:///etc' }] };
+    expect(await rejection(new HttpClient({ host: api.host, retry: { retries: 2, minDelayMs: 1 } }).request(ownServer, undefined))).toBeInstanceOf(InvalidRequestError);
     for (const headers of [{ 'x-note': 'a\r\nx-injected: 1' }, { 'x-bad name': 'v' }]) {
       const http = new HttpClient({ host: api.host, headers });
       const err = await rejection(http.request(get, undefined));
